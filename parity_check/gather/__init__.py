@@ -1,0 +1,41 @@
+"""The browser phase: the only package that imports Playwright. It records what the browser saw as plain
+data (the artifacts); every check runs offline on those records."""
+from __future__ import annotations
+
+import asyncio
+from typing import Callable
+
+from ..artifacts import ArtifactStore
+from .axe import WCAG_TAGS
+from .browser import BrowserSettings, BrowserNotFound, load_settings
+from .crawl import CrawlPlan, Crawler, scope_hosts
+from .session import BrowserSession
+
+__all__ = ["gather_site", "CrawlPlan", "BrowserSettings", "BrowserNotFound", "load_settings", "scope_hosts"]
+
+
+async def _gather(plan: CrawlPlan, store: ArtifactStore, settings: BrowserSettings, version: str,
+                  progress: Callable[[str], None] | None) -> dict:
+    session = await BrowserSession(settings, version).start()
+    try:
+        crawler = Crawler(plan, session, store, progress)
+        state = await crawler.run()
+        return {
+            "browser": session.browser_version,
+            "browser_source": settings.source,
+            "browser_relaunches": session.relaunches,
+            "axe_tags": WCAG_TAGS,
+            "root": state.root,
+            "pages_admitted": len(state.admitted),
+            "pages_over_limit": len(state.found_over_limit),
+            "over_limit_sample": sorted(state.found_over_limit)[:50],
+        }
+    finally:
+        await session.close()
+
+
+def gather_site(plan: CrawlPlan, store: ArtifactStore, settings: BrowserSettings, version: str,
+                progress: Callable[[str], None] | None = None) -> dict:
+    """Renders the site and writes one record per page, language and mode into `store`; returns the
+    facts about the run (browser, root redirect, limits) for run.json."""
+    return asyncio.run(_gather(plan, store, settings, version, progress))

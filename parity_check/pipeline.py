@@ -1,0 +1,150 @@
+"""discover -> gather -> store -> check -> report. The CLI, the Action entry point and the tests call this."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from . import __version__
+from .artifacts import ArtifactStore, PageRecord
+from .checks import CheckContext, load_all
+from .models import (CheckError, Finding, PageEntry, RunResult, assign_fingerprints, impact_at_least)
+
+_HOST = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$", re.I)
+
+
+class InputError(Exception):
+    """The user's input cannot be used (malformed target, conflicting options): exit code 2."""
+
+
+def target_url(target: str) -> str:
+    """A domain (`akimvko.gov.kz`), a host with a port, or an http(s) URL, as a start URL."""
+    raw = target.strip()
+    if not raw:
+        raise InputError("the target is empty: give a domain (akimvko.gov.kz), a URL or a profile name")
+    candidate = raw if re.match(r"^[a-z][a-z0-9+.-]*://", raw, re.I) else f"https://{raw}"
+    parts = urlsplit(candidate)
+    if parts.scheme not in ("http", "https"):
+        raise InputError(f"{target!r}: only http and https sites can be checked")
+    try:
+        parts.port
+    except ValueError:
+        raise InputError(f"{target!r}: the port is not a number") from None
+    if not parts.hostname or not _HOST.match(parts.hostname):
+        raise InputError(f"{target!r} is not a domain or URL (example: akimvko.gov.kz or "
+                         f"https://www.gov.kz/memleket/entities/edu?lang=kk)")
+    return candidate if parts.path else candidate + "/"
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    target: str
+    out_dir: Path
+    languages: tuple[str, ...] = ("kk", "ru", "en")
+    formats: tuple[str, ...] = ("json", "html")
+    fail_on: str = "serious"
+    max_pages: int = 200
+    max_depth: int = 5
+    concurrency: int = 2
+    start_urls: tuple[str, ...] = ()
+    extra_hosts: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    url_codes: dict[str, str] = field(default_factory=dict)
+    vi_steps: tuple[Any, ...] = ()
+    vi_active_selector: str | None = None
+    wait_for: str | None = None
+    timeout_ms: int = 30000
+    settle_ms: int = 300
+    thresholds: dict[str, Any] = field(default_factory=dict)
+    profile_name: str | None = None
+    profile: Any = None
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def gather(settings: RunSettings, progress: Callable[[str], None] | None = None) -> ArtifactStore:
+    """The browser phase: renders the site and writes the artifacts under <out>/artifacts."""
+    from .gather import CrawlPlan, gather_site, load_settings, scope_hosts
+    from .gather.axe import axe_version
+
+    store = ArtifactStore(settings.out_dir / "artifacts").create()
+    browser = load_settings()
+    plan = CrawlPlan(
+        target=settings.target, start_urls=settings.start_urls, languages=settings.languages,
+        hosts=scope_hosts(settings.target, settings.extra_hosts), include=settings.include,
+        exclude=settings.exclude, max_pages=settings.max_pages, max_depth=settings.max_depth,
+        concurrency=settings.concurrency, vi_steps=settings.vi_steps,
+        vi_active_selector=settings.vi_active_selector, wait_for=settings.wait_for,
+        url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms)
+    started = now_iso()
+    facts = gather_site(plan, store, browser, __version__, progress)
+    store.write_run({
+        "target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
+        "started_at": started, "captured_at": now_iso(), "tool_version": __version__,
+        "axe_version": axe_version(), "max_pages": settings.max_pages, "max_depth": settings.max_depth,
+        **facts,
+    })
+    return store
+
+
+def page_entry(record: PageRecord) -> PageEntry:
+    vi = record.get("vi") or {}
+    dom = record.get("dom") or {}
+    return PageEntry(url=record.url, lang=record.lang, mode=record.mode, status=record.status,
+                     outcome=record.outcome, error=record.error, final_url=record.final_url,
+                     title=dom.get("title"), vi_state=vi.get("state") if record.mode == "vi" else None,
+                     vi_method=vi.get("method") if record.mode == "vi" else None)
+
+
+def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = None,
+          only: set[str] | None = None) -> RunResult:
+    """The offline phase: every check over the saved records. Needs no browser."""
+    run = store.read_run()
+    pages = list(store.iter_pages())
+    ctx = CheckContext(pages=pages, run=run, languages=tuple(run.get("languages", ())), profile=profile,
+                       thresholds=thresholds or {})
+    findings: list[Finding] = []
+    errors: list[CheckError] = []
+    available = {name for p in pages for name in p.artifacts}
+    for check_id, cls in load_all().items():
+        if only and check_id not in only:
+            continue
+        missing = [a for a in cls.requires if a not in available]
+        if missing and any(p.outcome == "audited" for p in pages):
+            errors.append(CheckError(check_id, f"artifact(s) {', '.join(missing)} not recorded in this run"))
+            continue
+        try:
+            findings.extend(cls().run(ctx))
+        except Exception as e:  # one broken check must not lose the others' findings
+            errors.append(CheckError(check_id, f"{type(e).__name__}: {e}"))
+    entries = [page_entry(p) for p in pages]
+    audited = sum(1 for e in entries if e.outcome == "audited")
+    over = int(run.get("pages_over_limit", 0))
+    coverage = {
+        "pages_found": int(run.get("pages_admitted", len({(e.url, e.lang) for e in entries}))) + over,
+        "pages_audited": audited,
+        "pages_failed": sum(1 for e in entries if e.outcome == "failed"),
+        "pages_skipped": sum(1 for e in entries if e.outcome == "skipped"),
+        "truncated": over > 0,
+        "pages_over_limit": over,
+    }
+    return RunResult(
+        tool={"name": "parity-check", "version": __version__, "axe_version": run.get("axe_version", "unknown"),
+              "browser": run.get("browser", "unknown")},
+        target=run["target"], started_at=run["started_at"], captured_at=run["captured_at"],
+        languages=list(run.get("languages", [])), coverage=coverage, pages=entries,
+        findings=assign_fingerprints(findings), check_errors=errors,
+        site={"root": run.get("root", {})}, profile=run.get("profile"))
+
+
+def exit_code(result: RunResult, fail_on: str) -> int:
+    if fail_on == "none":
+        return 0
+    hit = any(f.outcome == "violation" and impact_at_least(f.impact, fail_on) for f in result.findings)
+    return 1 if hit else 0

@@ -1,0 +1,57 @@
+"""Report formats. One RunResult feeds them all; each format is a module with a Reporter subclass.
+
+A reporter has a start / add / finish life cycle (as Scrapy's exporters do) so a format can stream, and
+none of them prints or exits on its own: the CLI decides what to say and which exit code to give.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import ClassVar
+
+from ..models import Finding, RunResult
+
+
+class Reporter:
+    format: ClassVar[str]
+    filename: ClassVar[str]
+
+    def __init__(self, out_dir: Path, options: dict | None = None):
+        self.out_dir = Path(out_dir)
+        self.options = options or {}
+        self.path = self.out_dir / self.filename
+
+    def start(self, result: RunResult) -> None:
+        self.result = result
+        self.findings: list[Finding] = []
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def finish(self) -> Path:
+        raise NotImplementedError
+
+
+FORMATS: dict[str, str] = {
+    "json": "parity_check.report.json_report:JsonReporter",
+    "html": "parity_check.report.html_report:HtmlReporter",
+}
+
+
+def reporter_class(fmt: str) -> type[Reporter]:
+    try:
+        module, _, name = FORMATS[fmt].partition(":")
+    except KeyError:
+        raise ValueError(f"unknown report format {fmt!r} (known: {', '.join(sorted(FORMATS))})") from None
+    return getattr(importlib.import_module(module), name)
+
+
+def write_reports(result: RunResult, out_dir: Path, formats: list[str], options: dict | None = None) -> dict[str, Path]:
+    written = {}
+    for fmt in formats:
+        reporter = reporter_class(fmt)(out_dir, options)
+        reporter.start(result)
+        for f in result.findings:
+            reporter.add(f)
+        written[fmt] = reporter.finish()
+    return written
