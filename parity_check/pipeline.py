@@ -49,6 +49,7 @@ class RunSettings:
     max_pages: int = 200
     max_depth: int = 5
     concurrency: int = 2
+    modes: tuple[str, ...] = ("normal", "vi")
     start_urls: tuple[str, ...] = ()
     extra_hosts: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
@@ -58,7 +59,7 @@ class RunSettings:
     vi_active_selector: str | None = None
     wait_for: str | None = None
     timeout_ms: int = 30000
-    settle_ms: int = 300
+    settle_ms: int = 250
     thresholds: dict[str, Any] = field(default_factory=dict)
     profile_name: str | None = None
     profile: Any = None
@@ -70,20 +71,29 @@ def now_iso() -> str:
 
 def gather(settings: RunSettings, progress: Callable[[str], None] | None = None) -> ArtifactStore:
     """The browser phase: renders the site and writes the artifacts under <out>/artifacts."""
-    from .gather import CrawlPlan, gather_site, load_settings, scope_hosts
+    import asyncio
+
+    return asyncio.run(gather_async(settings, progress))
+
+
+async def gather_async(settings: RunSettings, progress: Callable[[str], None] | None = None,
+                       session: Any = None) -> ArtifactStore:
+    """As gather(), on the caller's loop; `session` (a running gather.BrowserSession) shares one browser
+    across runs, as the test suite does."""
+    from .gather import CrawlPlan, gather_async as gather_pages, load_settings, scope_hosts
     from .gather.axe import axe_version
 
     store = ArtifactStore(settings.out_dir / "artifacts").create()
-    browser = load_settings()
+    browser = session.settings if session is not None else load_settings()
     plan = CrawlPlan(
         target=settings.target, start_urls=settings.start_urls, languages=settings.languages,
         hosts=scope_hosts(settings.target, settings.extra_hosts), include=settings.include,
         exclude=settings.exclude, max_pages=settings.max_pages, max_depth=settings.max_depth,
-        concurrency=settings.concurrency, vi_steps=settings.vi_steps,
+        concurrency=settings.concurrency, modes=settings.modes, vi_steps=settings.vi_steps,
         vi_active_selector=settings.vi_active_selector, wait_for=settings.wait_for,
         url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms)
     started = now_iso()
-    facts = gather_site(plan, store, browser, __version__, progress)
+    facts = await gather_pages(plan, store, browser, __version__, progress, session)
     store.write_run({
         "target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
         "started_at": started, "captured_at": now_iso(), "tool_version": __version__,
@@ -108,10 +118,10 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
     run = store.read_run()
     pages = list(store.iter_pages())
     ctx = CheckContext(pages=pages, run=run, languages=tuple(run.get("languages", ())), profile=profile,
-                       thresholds=thresholds or {})
+                       thresholds=thresholds or {}, site=store.site_artifacts())
     findings: list[Finding] = []
     errors: list[CheckError] = []
-    available = {name for p in pages for name in p.artifacts}
+    available = {name for p in pages for name in p.artifacts} | set(ctx.site)
     for check_id, cls in load_all().items():
         if only and check_id not in only:
             continue

@@ -3,6 +3,7 @@
 Layout of a run's `artifacts/` folder:
     run.json            what was run, with which tool, browser and axe versions, and the site facts
     pages/<key>.json    one record per URL x language x mode (see PageRecord)
+    site/<name>.json    what a site gatherer recorded after the crawl (link checks, documents)
 
 Writing each record on completion (atomically: temp file then rename) means a killed run loses at most the
 pages in flight, and `--from-artifacts` can re-run every check with no browser.
@@ -120,8 +121,15 @@ class ArtifactStore:
     def write_page(self, record: PageRecord) -> None:
         _atomic_write_json(self.pages_dir / f"{record.key}.json", record.to_dict())
 
-    def has_page(self, url: str, lang: str | None, mode: str) -> bool:
-        return (self.pages_dir / f"{record_key(url, lang, mode)}.json").is_file()
+    def write_site_artifact(self, name: str, data: Any) -> None:
+        (self.root / "site").mkdir(exist_ok=True)
+        _atomic_write_json(self.root / "site" / f"{name}.json", {"schema_version": SCHEMA_VERSION, "data": data})
+
+    def site_artifacts(self) -> dict[str, Any]:
+        out = {}
+        for path in sorted((self.root / "site").glob("*.json")) if (self.root / "site").is_dir() else []:
+            out[path.stem] = json.loads(path.read_text(encoding="utf-8")).get("data")
+        return out
 
     def iter_pages(self) -> Iterator[PageRecord]:
         """Records in a stable order (by file name), so every replay sees the same sequence."""

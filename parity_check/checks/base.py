@@ -23,6 +23,7 @@ class CheckContext:
     languages: tuple[str, ...]
     profile: Any = None  # config.Profile, when the run had one
     thresholds: dict[str, Any] = field(default_factory=dict)
+    site: dict[str, Any] = field(default_factory=dict)  # site artifacts by gatherer name
     _by_key: dict | None = None
 
     def audited(self, mode: str | None = None) -> Iterator[PageRecord]:

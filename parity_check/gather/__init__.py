@@ -11,12 +11,19 @@ from .browser import BrowserSettings, BrowserNotFound, load_settings
 from .crawl import CrawlPlan, Crawler, scope_hosts
 from .session import BrowserSession
 
-__all__ = ["gather_site", "CrawlPlan", "BrowserSettings", "BrowserNotFound", "load_settings", "scope_hosts"]
+__all__ = ["gather_site", "gather_async", "BrowserSession", "CrawlPlan", "BrowserSettings", "BrowserNotFound", "load_settings", "scope_hosts"]
 
 
-async def _gather(plan: CrawlPlan, store: ArtifactStore, settings: BrowserSettings, version: str,
-                  progress: Callable[[str], None] | None) -> dict:
-    session = await BrowserSession(settings, version).start()
+async def gather_async(plan: CrawlPlan, store: ArtifactStore, settings: BrowserSettings, version: str,
+                       progress: Callable[[str], None] | None = None,
+                       session: BrowserSession | None = None) -> dict:
+    """As gather_site, on the caller's event loop; a caller that runs many sites (the test suite) passes
+    one running BrowserSession, whose contexts are renewed so no state crosses from one run to the next."""
+    owned = session is None
+    if owned:
+        session = await BrowserSession(settings, version).start()
+    else:
+        await session.reset()
     try:
         crawler = Crawler(plan, session, store, progress)
         state = await crawler.run()
@@ -31,11 +38,12 @@ async def _gather(plan: CrawlPlan, store: ArtifactStore, settings: BrowserSettin
             "over_limit_sample": sorted(state.found_over_limit)[:50],
         }
     finally:
-        await session.close()
+        if owned:
+            await session.close()
 
 
 def gather_site(plan: CrawlPlan, store: ArtifactStore, settings: BrowserSettings, version: str,
                 progress: Callable[[str], None] | None = None) -> dict:
     """Renders the site and writes one record per page, language and mode into `store`; returns the
     facts about the run (browser, root redirect, limits) for run.json."""
-    return asyncio.run(_gather(plan, store, settings, version, progress))
+    return asyncio.run(gather_async(plan, store, settings, version, progress))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 SYSTEM_CANDIDATES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser", "google-chrome",
@@ -22,10 +22,7 @@ class BrowserSettings:
     headless: bool = True
     args: tuple[str, ...] = ()
     viewport: tuple[int, int] = (1280, 900)
-    timeout_ms: int = 30000
-    settle_ms: int = 300
     source: str = "defaults"
-    extra: dict = field(default_factory=dict)
 
 
 def _config_file() -> Path | None:
@@ -87,7 +84,5 @@ def load_settings() -> BrowserSettings:
         headless=bool(browser.get("headless", True)),
         args=tuple(args),
         viewport=(int(page.get("viewport_width", 1280)), int(page.get("viewport_height", 900))),
-        timeout_ms=int(page.get("timeout_ms", 30000)),
-        settle_ms=int(page.get("settle_ms", 300)),
         source=f"{how} ({path})" if path else how,
     )

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from ..artifacts import ArtifactStore, PageRecord
 from ..models import normalise_url
 from ..urls import language_of_url, url_for_language, in_scope, is_document, host_of
-from .registry import GATHERERS, Visit, load_js
+from .registry import GATHERERS, SITE_GATHERERS, Visit, load_gatherers, load_js
 from .session import BrowserSession
 
 _VI_PROBE = load_js("vi_probe.js")
@@ -113,6 +113,7 @@ class Crawler:
 
     # -- visiting pages -------------------------------------------------------------------------------
     async def run(self) -> CrawlState:
+        load_gatherers()
         await self._probe_root()
         for url in self.plan.start_urls or (self.state.root.get("final_url") or self.plan.target,):
             self.admit(url, self._lang_for(url, self.state.root.get("lang_guess")), 0, None)
@@ -121,6 +122,12 @@ class Crawler:
         for w in workers:
             w.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
+        for g in SITE_GATHERERS:
+            self.progress(f"site: {g.name}")
+            try:
+                self.store.write_site_artifact(g.name, await g.run(self.session, self.store, self.plan))
+            except Exception as e:  # recorded: the checks needing it report a check error, not a crash
+                self.store.write_site_artifact(g.name, {"error": _short_error(e)})
         return self.state
 
     async def _probe_root(self) -> None:

@@ -1,4 +1,4 @@
-"""Gatherers register here. Each one records one artifact (plain JSON data) for a rendered page, so work on
+"""Gatherers register here (modules under gather/gatherers/). Each one records one artifact (plain JSON data) for a rendered page, so work on
 language, parity, low vision and crawling can add what it needs without rewriting the page visit."""
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import importlib.resources
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
-from .axe import run_axe
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,18 @@ class PageGatherer:
     run: Callable[[Any, Visit], Awaitable[Any]]
 
 
+@dataclass(frozen=True)
+class SiteGatherer:
+    """Runs once after the crawl, with every page record written: for work on the site as a whole
+    (checking link targets, fetching documents). Gets (session, store, plan); returns plain data saved
+    as artifacts/site/<name>.json."""
+
+    name: str
+    run: Callable[[Any, Any, Any], Awaitable[Any]]
+
+
 GATHERERS: list[PageGatherer] = []
+SITE_GATHERERS: list[SiteGatherer] = []
 
 
 def gatherer(name: str, modes: tuple[str, ...] = ("normal", "vi")):
@@ -37,18 +47,26 @@ def gatherer(name: str, modes: tuple[str, ...] = ("normal", "vi")):
     return register
 
 
+def site_gatherer(name: str):
+    def register(func):
+        SITE_GATHERERS.append(SiteGatherer(name, func))
+        return func
+    return register
+
+
+def load_gatherers() -> None:
+    """Imports every module under gather/gatherers/, so each registers itself. Order: by module name,
+    so `a_dom` runs before later gatherers that may change the page (zoomed views)."""
+    import importlib
+    import pkgutil
+
+    from . import gatherers
+
+    for info in sorted(pkgutil.iter_modules(gatherers.__path__), key=lambda i: i.name):
+        importlib.import_module(f"{gatherers.__name__}.{info.name}")
+
+
 def load_js(name: str) -> str:
     return importlib.resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-_EXTRACT = load_js("extract.js")
-
-
-@gatherer("dom")
-async def gather_dom(page, visit: Visit) -> dict:
-    return await page.evaluate(_EXTRACT, {"maxSegments": 3000})
-
-
-@gatherer("axe")
-async def gather_axe(page, visit: Visit) -> dict:
-    return await run_axe(page, vi_active=visit.vi_active)

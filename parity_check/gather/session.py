@@ -69,6 +69,18 @@ class BrowserSession:
         self._contexts.clear()
         self._tabs.clear()
 
+    async def reset(self) -> None:
+        """Closes every context, so the next run starts with no cookies, storage or tabs of the last."""
+        async with self._lock:
+            for ctx in self._contexts.values():
+                try:
+                    await ctx.close()
+                except Exception:
+                    pass  # a context of a browser that died closes with it
+            self._contexts.clear()
+            self._tabs.clear()
+        await self.ensure_alive()
+
     @property
     def browser_version(self) -> str:
         return f"Chromium {self.browser.version}" if self.browser else "unknown"
@@ -94,7 +106,6 @@ class BrowserSession:
                     ignore_https_errors=False,
                     user_agent=await self._user_agent(),
                 )
-                ctx.set_default_timeout(self.settings.timeout_ms)
                 await ctx.add_init_script(script=INFLIGHT_SCRIPT)
                 await ctx.add_init_script(script=axe_source())
                 self._contexts[key] = ctx

@@ -1,0 +1,157 @@
+"""The command line. Thin: it parses, builds RunSettings from defaults < profile < options, calls the
+pipeline and turns the result into an exit code.
+
+Exit codes: 0 clean (no violation at or above --fail-on), 1 findings at or above the threshold,
+2 the tool, its configuration or its input failed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+IMPACTS = ["critical", "serious", "moderate", "minor", "none"]
+KNOWN_LANGS = {"kk", "ru", "en"}
+
+
+class DefaultGroup(click.Group):
+    """`parity-check TARGET ...` runs the check; `parity-check profiles ...` etc. run subcommands."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        elif not args:
+            args = ["check"]
+        return super().parse_args(ctx, args)
+
+
+def fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"parity-check: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_ERROR)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="parity-check")
+def main():
+    """Check the websites of Kazakhstan's state bodies for accessibility (axe-core, WCAG 2.2 AA) and for
+    parity between their Kazakh, Russian and English versions, in the normal and the visually-impaired mode.
+
+    \b
+      parity-check akimvko.gov.kz                 a shipped profile's site
+      parity-check https://example.gov.kz/kz/     any site, profile inferred
+      parity-check demo                           the bundled demo site (see `make demo`)
+      parity-check --from-artifacts reports/X     re-run the checks on saved records, no browser
+
+    \b
+    Exit codes: 0 no violation at or above --fail-on; 1 violations at or above it;
+                2 the tool, its configuration or its input failed.
+    """
+
+
+def _split_csv(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def _default_out(target: str) -> Path:
+    slug = re.sub(r"[^a-zA-Z0-9.-]+", "-", re.sub(r"^https?://", "", target)).strip("-")[:60] or "run"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path("reports") / f"{slug}-{stamp}"
+
+
+@main.command("check")
+@click.argument("target", required=False)
+@click.option("--profile", "profile_ref", metavar="FILE|NAME", help="Profile YAML file or shipped profile name.")
+@click.option("--langs", metavar="kk,ru,en", help="Languages to check (default: the profile's, else kk,ru,en).")
+@click.option("--max-pages", type=click.IntRange(1), help="Most URLs (pages x languages) to visit [200].")
+@click.option("--max-depth", type=click.IntRange(0), help="Most clicks from the start page [5].")
+@click.option("--concurrency", type=click.IntRange(1, 16), help="Browser tabs working at once [2].")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Run folder [reports/<site>-<time>].")
+@click.option("--format", "formats", default="json,html", show_default=True, help="Report formats, comma-separated.")
+@click.option("--fail-on", type=click.Choice(IMPACTS), help="Lowest impact that makes the exit code 1 [serious].")
+@click.option("--from-artifacts", "from_artifacts", type=click.Path(path_type=Path),
+              help="Re-run the checks on a saved run folder with no browser.")
+@click.option("--no-vi", is_flag=True, help="Skip the visually-impaired mode (normal mode only).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
+              from_artifacts, no_vi, quiet):
+    """Render TARGET (a domain, a URL or a profile name) in every language and both modes, audit it,
+    and write the report."""
+    from .config import ProfileError
+    from .pipeline import InputError
+    from .gather.browser import BrowserNotFound
+    from .artifacts import ArtifactError
+
+    try:
+        code = _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats,
+                          fail_on, from_artifacts, no_vi, quiet)
+    except (ProfileError, InputError, ArtifactError, BrowserNotFound, ValueError) as e:
+        raise fail(str(e))
+    except KeyboardInterrupt:
+        raise fail("interrupted; the pages finished so far are saved under the run folder's artifacts/")
+    sys.exit(code)
+
+
+def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
+               from_artifacts, no_vi, quiet) -> int:
+    from . import pipeline
+    from .settings import build_settings
+    from .report import write_reports, reporter_class
+
+    fmt_list = _split_csv(formats)
+    for fmt in fmt_list:
+        reporter_class(fmt)  # unknown formats fail before any browser work
+    lang_list = _split_csv(langs)
+    bad = [lang for lang in lang_list if lang not in KNOWN_LANGS]
+    if bad:
+        hint = " (Kazakh is kk; kz is only how some URLs write it)" if "kz" in bad else ""
+        raise pipeline.InputError(f"unknown language(s) {', '.join(bad)}{hint}; use kk, ru, en")
+    progress = (lambda msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
+
+    if from_artifacts:
+        if target:
+            raise pipeline.InputError("give either a TARGET or --from-artifacts, not both")
+        from .artifacts import ArtifactStore
+
+        store = ArtifactStore.locate(from_artifacts)
+        run = store.read_run()
+        settings = build_settings(run["target"], profile_ref or run.get("profile"), langs=lang_list,
+                                  fail_on=fail_on, out_dir=out_dir or Path(from_artifacts),
+                                  formats=fmt_list)
+    else:
+        if not target and not profile_ref:
+            raise pipeline.InputError("no TARGET: give a domain (akimvko.gov.kz), a URL or a profile name; "
+                                      "see parity-check --help")
+        settings = build_settings(target, profile_ref, langs=lang_list, max_pages=max_pages,
+                                  max_depth=max_depth, concurrency=concurrency, fail_on=fail_on,
+                                  out_dir=out_dir, formats=fmt_list, no_vi=no_vi,
+                                  default_out=_default_out)
+        if settings.out_dir.exists() and any(settings.out_dir.iterdir()):
+            raise pipeline.InputError(f"{settings.out_dir} exists and is not empty; choose another --out")
+        progress(f"parity-check {__version__}: {settings.target} in {','.join(settings.languages)}, "
+                 f"modes {'normal' if no_vi else 'normal+vi'}, up to {settings.max_pages} pages -> {settings.out_dir}")
+        store = pipeline.gather(settings, progress)
+
+    result = pipeline.check(store, settings.profile, settings.thresholds)
+    settings.out_dir.mkdir(parents=True, exist_ok=True)
+    written = write_reports(result, settings.out_dir, list(settings.formats))
+    s = result.summary()
+    cov = result.coverage
+    click.echo(f"{cov['pages_audited']} page views audited, {cov['pages_failed']} failed, "
+               f"{cov['pages_skipped']} skipped{' (TRUNCATED by a limit)' if cov['truncated'] else ''}; "
+               f"{s['violations']} violations, {s['incomplete']} to review "
+               f"({', '.join(f'{k} {v}' for k, v in s['by_impact'].items()) or 'none'})")
+    for fmt, path in written.items():
+        click.echo(f"{fmt:5} report: {path}")
+    for err in result.check_errors:
+        click.echo(f"warning: check {err.check} could not run: {err.error}", err=True)
+    return pipeline.exit_code(result, settings.fail_on)
+
+
+if __name__ == "__main__":
+    main()
