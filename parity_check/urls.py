@@ -58,7 +58,7 @@ def url_for_language(url: str, lang: str, codes: dict[str, str] | None = None) -
     if not found:
         return None
     parts = urlsplit(url)
-    code = (codes or {}).get(lang) or _same_family_code(found.code, lang)
+    code = (codes or {}).get(lang) or _same_family_code(found.code, lang, found.style)
     if found.style == "query":
         query = [(k, code if k == found.key else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
         return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
@@ -69,13 +69,16 @@ def url_for_language(url: str, lang: str, codes: dict[str, str] | None = None) -
     return urlunsplit((parts.scheme, parts.netloc, "/".join(segments), parts.query, ""))
 
 
-def _same_family_code(seen_code: str, lang: str) -> str:
-    """Keep the site's own convention: a site writing `kz` for Kazakh gets `kz`, one writing `kk` gets `kk`;
-    three-letter sites get three letters."""
+def _same_family_code(seen_code: str, lang: str, style: str) -> str:
+    """Keep the site's own convention where it shows: three-letter sites get three letters. Otherwise a
+    query parameter takes the ISO code (`?lang=kk`, as the gov.kz platform does) and a path prefix takes
+    `kz`, as the older regional sites write it."""
     if len(seen_code) == 3:
         return {"kk": "kaz", "ru": "rus", "en": "eng"}.get(lang, lang)
     if lang == "kk":
-        return "kk" if seen_code.lower() in ("kk",) else "kz"
+        if seen_code.lower() in ("kk", "kz"):
+            return seen_code.lower()
+        return "kk" if style == "query" else "kz"
     return lang
 
 
