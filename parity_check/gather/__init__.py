@@ -26,17 +26,9 @@ async def gather_async(plan: CrawlPlan, store: ArtifactStore, settings: BrowserS
         await session.reset()
     try:
         crawler = Crawler(plan, session, store, progress)
-        state = await crawler.run()
-        return {
-            "browser": session.browser_version,
-            "browser_source": settings.source,
-            "browser_relaunches": session.relaunches,
-            "axe_tags": WCAG_TAGS,
-            "root": state.root,
-            "pages_admitted": len(state.admitted),
-            "pages_over_limit": len(state.found_over_limit),
-            "over_limit_sample": sorted(state.found_over_limit)[:50],
-        }
+        await crawler.run()
+        return {"browser": session.browser_version, "browser_source": settings.source,
+                "browser_relaunches": session.relaunches, "axe_tags": WCAG_TAGS, **crawler.facts()}
     finally:
         if owned:
             await session.close()

@@ -1,8 +1,8 @@
-"""Find the pages of a site in every language and record each one in the normal and the VI mode.
+"""Visit the pages of a site in every language and record each one in the normal and the VI mode.
 
-The frontier admits a page together with its counterparts in the other languages (by the URL pattern the
-site uses), so when `--max-pages` cuts a crawl short it cuts whole pages, not one language of them, and the
-language checks are not misled by a truncated crawl.
+Which pages: frontier.py (scope, robots.txt, limits, traps) fed by discovery.py (robots, sitemaps) and by
+the links of every audited page. Each normal-mode visit queues the VI-mode visit of the same URL, which
+compares its text with the normal one to tell whether the mode really switched on.
 """
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from typing import Any, Callable
 
 from ..artifacts import ArtifactStore, PageRecord
 from ..models import normalise_url
-from ..urls import language_of_url, url_for_language, in_scope, is_document, host_of
+from ..urls import language_of_url, host_of
+from .discovery import discover
+from .frontier import Frontier
 from .registry import GATHERERS, SITE_GATHERERS, Visit, load_gatherers, load_js
 from .session import BrowserSession
 
@@ -52,17 +54,47 @@ class CrawlPlan:
     vi_active_selector: str | None = None
     wait_for: str | None = None
     url_codes: dict[str, str] = field(default_factory=dict)
-    settle_ms: int = 300
+    settle_ms: int = 250
     timeout_ms: int = 30000
+    rate_limit: float = 4.0  # page loads a second on one remote host
 
 
 @dataclass
 class CrawlState:
-    admitted: dict[str, tuple[str, str | None, int, str | None]] = field(default_factory=dict)
-    found_over_limit: set[str] = field(default_factory=set)
     root: dict[str, Any] = field(default_factory=dict)
+    discovery: dict[str, Any] = field(default_factory=dict)
     done: int = 0
     failed: int = 0
+
+
+class HostPacer:
+    """Politeness: at most `rate` page loads a second on one host. The state's servers are slow and
+    shared; a local test site (loopback) is the operator's own and is not paced."""
+
+    def __init__(self, rate: float):
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self._next: dict[str, float] = {}
+        self._lock = asyncio.Lock()
+
+    async def wait(self, url: str) -> None:
+        host = host_of(url)
+        if not self.interval or _is_loopback(host):
+            return
+        async with self._lock:
+            now = time.monotonic()
+            at = max(now, self._next.get(host, now))
+            self._next[host] = at + self.interval
+        if at > now:
+            await asyncio.sleep(at - now)
+
+
+def _is_loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+RETRY_DELAYS = (0.5, 2.0)  # seconds; a Retry-After header is honoured up to MAX_RETRY_AFTER
+MAX_RETRY_AFTER = 10.0
 
 
 class Crawler:
@@ -73,50 +105,34 @@ class Crawler:
         self.store = store
         self.progress = progress or (lambda _msg: None)
         self.state = CrawlState()
+        self.frontier = Frontier(languages=plan.languages, hosts=plan.hosts, max_pages=plan.max_pages,
+                                 max_depth=plan.max_depth, include=plan.include, exclude=plan.exclude,
+                                 url_codes=plan.url_codes)
+        self.pacer = HostPacer(plan.rate_limit)
         self.queue: asyncio.Queue = asyncio.Queue()
         self.normal_metrics: dict[tuple[str, str | None], dict] = {}
 
-    # -- the frontier ---------------------------------------------------------------------------------
-    def _lang_for(self, url: str, fallback: str | None) -> str | None:
-        found = language_of_url(url)
-        if found and found.lang in self.plan.languages:
-            return found.lang
-        return fallback
-
     def admit(self, url: str, lang: str | None, depth: int, parent: str | None) -> None:
-        """Admit a page and its counterparts in the other languages, within the limit."""
-        group = [(url, lang)]
-        for other in self.plan.languages:
-            if other != lang:
-                twin = url_for_language(url, other, self.plan.url_codes)
-                if twin:
-                    group.append((twin, other))
-        fresh = [(u, l) for u, l in group if normalise_url(u) not in self.state.admitted]
-        if not fresh:
-            return
-        if len(self.state.admitted) + len(fresh) > self.plan.max_pages:
-            self.state.found_over_limit.update(normalise_url(u) for u, _ in fresh)
-            return
-        for u, l in fresh:
-            self.state.admitted[normalise_url(u)] = (u, l, depth, parent)
-            self.queue.put_nowait(("normal", u, l, depth, parent))
+        for entry in self.frontier.admit(url, lang, depth, parent):
+            self.queue.put_nowait(("normal", entry.url, entry.lang, entry.depth, entry.parent))
 
     def _follow_links(self, record: PageRecord) -> None:
-        if record.depth >= self.plan.max_depth:
-            return
         dom = record.get("dom") or {}
         for link in dom.get("links", []):
-            href = link.get("href") or ""
-            if not in_scope(href, self.plan.hosts, self.plan.include, self.plan.exclude) or is_document(href):
-                continue
-            self.admit(href.split("#")[0], self._lang_for(href, record.lang), record.depth + 1, record.url)
+            href = (link.get("href") or "").split("#")[0]
+            if self.frontier.wants(href):
+                self.admit(href, self.frontier.lang_for(href, record.lang), record.depth + 1, record.url)
 
     # -- visiting pages -------------------------------------------------------------------------------
     async def run(self) -> CrawlState:
         load_gatherers()
         await self._probe_root()
+        root_lang = self.state.root.get("url_lang")
         for url in self.plan.start_urls or (self.state.root.get("final_url") or self.plan.target,):
-            self.admit(url, self._lang_for(url, self.state.root.get("lang_guess")), 0, None)
+            self.admit(url, self.frontier.lang_for(url, root_lang), 0, None)
+        for url in self._sitemap_urls:
+            if self.frontier.wants(url):
+                self.admit(url, self.frontier.lang_for(url, None), 1, "sitemap")
         workers = [asyncio.create_task(self._worker(i)) for i in range(max(1, self.plan.concurrency))]
         await self.queue.join()
         for w in workers:
@@ -130,11 +146,24 @@ class Crawler:
                 self.store.write_site_artifact(g.name, {"error": _short_error(e)})
         return self.state
 
+    def facts(self) -> dict[str, Any]:
+        f = self.frontier
+        return {"root": self.state.root, "discovery": self.state.discovery,
+                "pages_admitted": len(f.admitted), "pages_over_limit": len(f.over_limit),
+                "over_limit_sample": sorted(f.over_limit)[:50], "pages_trapped": len(f.trapped),
+                "trapped_sample": sorted(f.trapped)[:20], "pages_disallowed": len(f.disallowed)}
+
     async def _probe_root(self) -> None:
-        """Open the target as a visitor would (Kazakh preferred) to learn where the root leads."""
+        """Open the target as a visitor would (Kazakh preferred) to learn where the root leads, and read
+        robots.txt and the sitemaps."""
         page = await self.session.fresh_tab(None, "probe")
         root: dict[str, Any] = {"url": self.plan.target}
+        self._sitemap_urls: list[str] = []
         try:
+            found = await discover(page.context.request, self.plan.target)
+            self.frontier.allowed = found.allowed
+            self._sitemap_urls = found.sitemap_urls
+            self.state.discovery = found.facts()
             response = await page.goto(self.plan.target, wait_until="load", timeout=self.plan.timeout_ms)
             await self._wait_rendered(page)
             root.update(status=response.status if response else None, final_url=page.url,
@@ -142,7 +171,6 @@ class Crawler:
                         redirected=normalise_url(page.url) != normalise_url(self.plan.target))
             url_lang = language_of_url(page.url)
             root["url_lang"] = url_lang.lang if url_lang else None
-            root["lang_guess"] = root["url_lang"]
         except Exception as e:  # the root failing is recorded; the start URLs may still work
             root.update(error=_short_error(e))
         finally:
@@ -158,12 +186,12 @@ class Crawler:
                 self.state.done += 1
                 if record.outcome == "failed":
                     self.state.failed += 1
-                total = len(self.state.admitted) * len(self.plan.modes)
+                total = len(self.frontier.admitted) * len(self.plan.modes)
                 extra = f" vi={record.get('vi', {}).get('state')}" if mode == "vi" else ""
                 self.progress(f"[{self.state.done}/{total}] {record.outcome:8} {lang or '-':2} {mode:6}"
                               f"{extra} {url}" + (f"  ({record.error})" if record.error else ""))
                 if mode == "normal":
-                    if record.outcome == "audited":
+                    if record.outcome == "audited" and record.depth < self.plan.max_depth:
                         self._follow_links(record)
                     if "vi" in self.plan.modes:
                         self.queue.put_nowait(("vi", url, lang, depth, parent))
@@ -196,7 +224,7 @@ class Crawler:
 
     async def _load_and_gather(self, worker: int, record: PageRecord) -> None:
         page = await self.session.tab(worker, record.lang, record.mode)
-        response = await page.goto(record.url, wait_until="load", timeout=self.plan.timeout_ms)
+        response = await self._goto_with_retries(page, record)
         record.status = response.status if response else None
         record.final_url = page.url
         if response is not None:
@@ -231,6 +259,20 @@ class Crawler:
             if record.mode in g.modes:
                 record.artifacts[g.name] = await g.run(page, visit)
         record.outcome = "audited"
+
+    async def _goto_with_retries(self, page, record: PageRecord):
+        """Loads the page; a 429 or 5xx answer is tried again after a pause (the server may be busy)."""
+        for attempt, delay in enumerate((*RETRY_DELAYS, None)):
+            await self.pacer.wait(record.url)
+            response = await page.goto(record.url, wait_until="load", timeout=self.plan.timeout_ms)
+            if response is None or response.status not in RETRY_STATUSES or delay is None:
+                if attempt:
+                    record.artifacts["retries"] = attempt
+                return response
+            retry_after = response.headers.get("retry-after", "")
+            wait = min(float(retry_after), MAX_RETRY_AFTER) if retry_after.isdigit() else delay
+            await asyncio.sleep(wait)
+        return response
 
     async def _wait_rendered(self, page) -> None:
         await page.evaluate(_WAIT_RENDERED, {"quiet": self.plan.settle_ms, "cap": 8000})
