@@ -153,5 +153,29 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
     return pipeline.exit_code(result, settings.fail_on)
 
 
+@main.command("demo")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Run folder [reports/demo-<time>].")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port for the demo site [a free one].")
+@click.option("--format", "formats", default="json,html", show_default=True, help="Report formats.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+def demo_cmd(out_dir, port, formats, quiet):
+    """Serve the bundled demo site (a fictional trilingual akimat with planted defects) on 127.0.0.1 and
+    check it. Exits 0 whatever it finds: the findings are the point of the demo."""
+    from .demo import demo_site
+    from .sites.server import SiteServer
+
+    out_dir = out_dir or Path("reports") / f"demo-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    with SiteServer(demo_site(), port=port) as base:
+        click.echo(f"demo site: {base}/ (a fictional regional akimat; defects planted on purpose)", err=True)
+        try:
+            code = _run_check(f"{base}/", "demo", None, None, None, None, out_dir, formats, "none", None,
+                              False, quiet)
+        except Exception as e:
+            raise fail(str(e))
+    click.echo(f"Open {out_dir / 'report.html'} in a browser; the planted defects are listed in "
+               f"parity_check/demo/DEFECTS.md.")
+    sys.exit(code)
+
+
 if __name__ == "__main__":
     main()
