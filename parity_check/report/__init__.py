@@ -35,7 +35,15 @@ class Reporter:
 FORMATS: dict[str, str] = {
     "json": "parity_check.report.json_report:JsonReporter",
     "html": "parity_check.report.html_report:HtmlReporter",
+    "sarif": "parity_check.report.sarif_report:SarifReporter",
+    "junit": "parity_check.report.junit_report:JunitReporter",
+    "markdown": "parity_check.report.markdown_report:MarkdownReporter",
+    "csv": "parity_check.report.csv_report:CsvReporter",
 }
+# Options every reporter may read (all optional): report_lang (kk|ru|en, the HTML/Markdown language),
+# run_dir (where relative screenshot paths are resolved; default out_dir), template_min_pages (how many
+# pages make a template issue), sarif_category (overrides the automationDetails.id), full_report (the name
+# the Markdown summary points to when it truncates).
 
 
 def reporter_class(fmt: str) -> type[Reporter]:
@@ -47,6 +55,7 @@ def reporter_class(fmt: str) -> type[Reporter]:
 
 
 def write_reports(result: RunResult, out_dir: Path, formats: list[str], options: dict | None = None) -> dict[str, Path]:
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
     written = {}
     for fmt in formats:
         reporter = reporter_class(fmt)(out_dir, options)
