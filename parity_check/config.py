@@ -1,0 +1,1112 @@
+"""Profiles: what parity-check is told about a site, read from YAML and validated before any browser starts.
+
+A profile says which languages a site has and how they show in its URLs, where to start and what is in
+scope, how to switch the mode for the visually impaired on, which sections the rules require, what to
+ignore and when to fail. Shipped profiles live in `parity_check/profiles/` (so they install with the
+package): `_defaults.yaml` holds every default, one file per site refines it.
+
+Merge order (later wins): `_defaults.yaml` < the `extends` chain < the profile < parameters in the
+reference (`govkz?slug=mz`) < overrides (command-line values; None means "not given").
+- Mappings merge key by key; lists and scalars replace. A section set to null is dropped.
+- `facts.confirmed` / `facts.assumed` accumulate along the chain: a profile extending `govkz` keeps the
+  platform's facts beside its own. `name`, `title` and `aliases` describe one site and are not inherited.
+- `{name}` in URLs, scope, selectors and URL patterns is filled from `params`. A target whose parameters
+  are missing leaves the profile a template with no target (the command line must then give one).
+
+Every problem is reported as `file:line: message (hint)`; lines come from the YAML node marks, so a typo
+in a profile fails at load time and points at itself.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+import yaml
+
+from .urls import code_to_lang
+from .vi_actions import Action, parse_action
+
+PACKAGE_PROFILES = Path(__file__).resolve().with_name("profiles")
+DEFAULTS_FILE = "_defaults.yaml"
+LANGUAGES = ("kk", "ru", "en")
+URL_STYLES = ("prefix", "query", "auto")
+IMPACT_LEVELS = ("critical", "serious", "moderate", "minor", "none")
+MAX_VALUES = 50_000  # YAML anchors can expand a small file into a huge tree; refuse past this many values
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Problem:
+    file: str | None
+    line: int | None
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}: " if self.file and self.line else f"{self.file}: " if self.file else ""
+        return f"{where}{self.message}" + (f" ({self.hint})" if self.hint else "")
+
+
+class ProfileError(Exception):
+    """A profile that cannot be used. str() gives one `file:line: message (hint)` per problem found."""
+
+    def __init__(self, file: str | None, line: int | None, message: str, hint: str | None = None,
+                 also: tuple[Problem, ...] = ()):
+        self.problems = (Problem(file, line, message, hint), *also)
+        super().__init__(str(self))
+
+    @classmethod
+    def of(cls, problems: list[Problem]) -> "ProfileError":
+        first, *rest = problems
+        return cls(first.file, first.line, first.message, first.hint, tuple(rest))
+
+    file = property(lambda self: self.problems[0].file)
+    line = property(lambda self: self.problems[0].line)
+    message = property(lambda self: self.problems[0].message)
+    hint = property(lambda self: self.problems[0].hint)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The profile
+# ---------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LanguageUrls:
+    """How a language shows in the site's URLs. `codes` holds only what the profile states (language ->
+    code written in URLs); a language not in it is written as the site already writes it, and Kazakh is
+    recognised as both `kk` and `kz` (urls.py)."""
+
+    style: str = "auto"
+    param: str = "lang"
+    codes: dict[str, str] = field(default_factory=dict)
+
+    def url_code(self, lang: str) -> str:
+        return self.codes.get(lang, lang)
+
+    def accepted_codes(self, lang: str) -> tuple[str, ...]:
+        extra = ("kz",) if lang == "kk" else ()
+        return tuple(dict.fromkeys((self.url_code(lang), lang, *extra)))
+
+
+@dataclass(frozen=True)
+class Scope:
+    hosts: tuple[str, ...] = ()  # empty: the target's host
+    include: tuple[str, ...] = ()  # regexes searched in the URL; none = everything on the hosts
+    exclude: tuple[str, ...] = ()
+
+    def effective_hosts(self, target: str | None) -> tuple[str, ...]:
+        own = (urlsplit(target).hostname or "").lower() if target else ""
+        return tuple(dict.fromkeys(h for h in (own, *self.hosts) if h))
+
+
+@dataclass(frozen=True)
+class ViConfig:
+    steps: tuple[Action, ...] = ()  # empty: find the switch (bvi widget, the mode's name in kk/ru/en)
+    active_selector: str | None = None  # present only while the mode is on
+    languages: tuple[str, ...] | None = None  # None: every language of the profile
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> link texts / headings
+    url_patterns: tuple[str, ...] = ()  # regexes searched in the URL
+
+    def all_names(self) -> tuple[str, ...]:
+        return tuple(n for names in self.names.values() for n in names)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    check: str  # a check id; `*` globs allowed (axe-*)
+    reason: str
+    url: str | None = None  # regex searched in the URL
+    selector: str | None = None
+    expires: dt.date | None = None
+
+    def expired(self, today: dt.date | None = None) -> bool:
+        return self.expires is not None and self.expires < (today or dt.date.today())
+
+    def matches(self, check: str, url: str = "", selector: str | None = None) -> bool:
+        from fnmatch import fnmatchcase
+
+        return (fnmatchcase(check, self.check)
+                and (self.url is None or re.search(self.url, url or "") is not None)
+                and (self.selector is None or self.selector == selector))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A merged, validated profile. Treat the dicts as read-only. `load_profile(None)` gives the full
+    defaults (with the required sections); the field defaults here only mirror its scalar values."""
+
+    name: str
+    title: dict[str, str] = field(default_factory=dict)
+    source: str | None = None
+    target: str | None = None
+    languages: tuple[str, ...] = LANGUAGES
+    language_urls: LanguageUrls = field(default_factory=LanguageUrls)
+    start_urls: tuple[str, ...] = ()
+    scope: Scope = field(default_factory=Scope)
+    max_pages: int = 200
+    max_depth: int = 5
+    concurrency: int = 2
+    timeout_ms: int = 30000
+    settle_ms: int = 300
+    wait_for: str | None = None
+    vi: ViConfig = field(default_factory=ViConfig)
+    sections: dict[str, SectionRule] = field(default_factory=dict)
+    ignore: tuple[Suppression, ...] = ()
+    fail_on: str = "serious"
+    thresholds: dict[str, float | int] = field(default_factory=dict)
+    facts: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"confirmed": (), "assumed": ()})
+    aliases: tuple[str, ...] = ()  # other domains that lead to this site (a body's former own domain)
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def vi_languages(self) -> tuple[str, ...]:
+        return self.vi.languages if self.vi.languages is not None else self.languages
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading YAML with the line of every key and value
+# ---------------------------------------------------------------------------------------------------------
+Path_ = tuple  # a position in the data: keys and list indexes
+
+
+class _Lines:
+    def __init__(self) -> None:
+        self.values: dict[Path_, int] = {}
+        self.keys: dict[Path_, int] = {}
+
+    def value(self, path: Path_) -> int | None:
+        while True:
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def key(self, path: Path_) -> int | None:
+        return self.keys.get(path) or self.value(path)
+
+
+class _Loader(yaml.SafeLoader):
+    def construct_object(self, node, deep=False):
+        # A value the resolver accepted but Python cannot build (0x_, 2025-02-30) is reported at its line.
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, OverflowError) as e:
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read {node.value!r} ({e})",
+                                                    node.start_mark) from None
+
+
+def _read_yaml(text: str, file: str) -> tuple[Any, _Lines]:
+    loader = None
+    try:
+        loader = _Loader(text)  # the reader refuses control characters right here
+        node = loader.get_single_node()
+        if node is None:
+            return {}, _Lines()
+        _check_shape(node, file)
+        data = loader.construct_document(node)
+        lines = _Lines()
+        _index(node, (), lines, loader)
+        return data, lines
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        message = f"YAML syntax: {e.problem or e.context or 'unreadable'}"
+        raise ProfileError(file, mark.line + 1 if mark else None, message, _syntax_hint(str(e))) from None
+    except yaml.reader.ReaderError as e:
+        line = text[:e.position].count("\n") + 1
+        raise ProfileError(file, line, f"character {e.character!r} is not allowed in YAML") from None
+    except yaml.YAMLError as e:
+        raise ProfileError(file, None, f"YAML: {e}") from None
+    except RecursionError:
+        raise ProfileError(file, None, "the YAML is nested too deeply") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def _syntax_hint(error: str) -> str | None:
+    if "\\t" in error or "tab" in error:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in error:
+        return "a value containing ': ' needs quotes"
+    if "could not find expected ':'" in error:
+        return "each key needs a colon, and every quote opened must be closed"
+    if "found undefined tag" in error or "could not determine a constructor" in error:
+        return "profiles are plain YAML: no !tags"
+    if "expected a single document" in error:
+        return "one profile per file: remove the '---' separator"
+    return None
+
+
+def _check_shape(node, file: str) -> None:
+    """Refuses duplicate keys (YAML silently keeps the last), recursive anchors and anchor bombs, before
+    anything is built from the nodes."""
+    memo: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(n) -> int:
+        if id(n) in memo:
+            return memo[id(n)]
+        if id(n) in active:
+            raise ProfileError(file, n.start_mark.line + 1, "an anchor refers to itself")
+        active.add(id(n))
+        total = 1
+        if isinstance(n, yaml.MappingNode):
+            seen: dict[tuple, int] = {}
+            for k, v in n.value:
+                if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                    if (k.tag, k.value) in seen:
+                        raise ProfileError(file, k.start_mark.line + 1, f"duplicate key {k.value!r}",
+                                           f"first given at line {seen[(k.tag, k.value)]}")
+                    seen[(k.tag, k.value)] = k.start_mark.line + 1
+                total += size(k) + size(v)
+        elif isinstance(n, yaml.SequenceNode):
+            total += sum(size(item) for item in n.value)
+        if total > MAX_VALUES:
+            raise ProfileError(file, n.start_mark.line + 1, f"the profile expands to more than {MAX_VALUES} values",
+                               "anchors and aliases multiply; write the values out")
+        active.discard(id(n))
+        memo[id(n)] = total
+        return total
+
+    size(node)
+
+
+def _index(node, path: Path_, lines: _Lines, loader) -> None:
+    lines.values.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            try:
+                key = loader.construct_object(k, deep=True)
+                hash(key)
+            except Exception:  # the constructor already refused such keys; nothing to index
+                continue
+            lines.keys.setdefault(path + (key,), k.start_mark.line + 1)
+            _index(v, path + (key,), lines, loader)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, path + (i,), lines, loader)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The schema: one small validator per kind of value
+# ---------------------------------------------------------------------------------------------------------
+_BAD = object()  # a value that failed; the problem is already recorded
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")  # {slug}; never a regex quantifier such as {2,3}
+
+
+class _Check:
+    """One layer's validation: collects every problem with its line instead of stopping at the first."""
+
+    def __init__(self, file: str | None, lines: _Lines, known: dict[str, set[str]] | None):
+        self.file, self.lines, self.known = file, lines, known  # known: threshold and section names
+        self.problems: list[Problem] = []
+
+    def fail(self, path: Path_, message: str, hint: str | None = None, at_key: bool = False) -> object:
+        line = self.lines.key(path) if at_key else self.lines.value(path)
+        self.problems.append(Problem(self.file, line, message, hint))
+        return _BAD
+
+
+def _where(path: Path_) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "the profile"
+
+
+def _show(v: Any) -> str:
+    text = repr(v)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind(v: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping",
+            type(None): "nothing (null)", dt.date: "a date", dt.datetime: "a date and time"}.get(type(v), type(v).__name__)
+
+
+def did_you_mean(word: Any, choices) -> str | None:
+    """The likeliest intended choice: same letters in another case, a close spelling, or one of the two a
+    prefix of the other (`vi_mod` -> `vi`)."""
+    if not isinstance(word, str) or not word:
+        return None
+    choices = [c for c in choices if isinstance(c, str)]
+    lower = word.lower()
+    for c in choices:
+        if c.lower() == lower:
+            return c
+    close = difflib.get_close_matches(lower, choices, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    prefixed = [c for c in choices if len(c) >= 2 and (lower.startswith(c) or c.startswith(lower))]
+    return max(prefixed, key=len) if prefixed else None
+
+
+def _mean(word: Any, choices) -> str | None:
+    guess = did_you_mean(word, choices)
+    return f"did you mean '{guess}'?" if guess else None
+
+
+class Spec:
+    what = "a value"
+
+    def __call__(self, v: Any, path: Path_, ck: _Check) -> Any:
+        raise NotImplementedError
+
+    def wrong(self, v: Any, path: Path_, ck: _Check, hint: str | None = None) -> object:
+        return ck.fail(path, f"{_where(path)}: expected {self.what}, got {_kind(v)} {_show(v)}", hint)
+
+
+class Text(Spec):
+    def __init__(self, pattern: str | None = None, what: str = "text", hint: str | None = None):
+        self.pattern = re.compile(pattern) if pattern else None
+        self.what, self.hint = what, hint
+
+    def __call__(self, v, path, ck):
+        if not isinstance(v, str) or not v.strip():
+            return self.wrong(v, path, ck, self.hint)
+        if self.pattern and not self.pattern.match(v):
+            return self.wrong(v, path, ck, self.hint)
+        return v
+
+
+class Opt(Spec):
+    def __init__(self, inner: Spec):
+        self.inner, self.what = inner, f"{inner.what} or null"
+
+    def __call__(self, v, path, ck):
+        return None if v is None else self.inner(v, path, ck)
+
+
+class Int(Spec):
+    def __init__(self, lo: int, hi: int):
+        self.lo, self.hi, self.what = lo, hi, f"a whole number from {lo} to {hi}"
+
+    def __call__(self, v, path, ck):
+        if isinstance(v, bool) or not isinstance(v, int) or not self.lo <= v <= self.hi:
+            return self.wrong(v, path, ck)
+        return v
+
+
+class Number(Spec):
+    what = "a number, 0 or more"
+
+    def __call__(self, v, path, ck):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+            return self.wrong(v, path, ck)
+        return v
+
+
+class Choice(Spec):
+    def __init__(self, *values: str):
+        self.values, self.what = values, "one of " + ", ".join(values)
+
+    def __call__(self, v, path, ck):
+        if v not in self.values or not isinstance(v, str):
+            return self.wrong(v, path, ck, _mean(v, self.values) if isinstance(v, str) else None)
+        return v
+
+
+class Lang(Spec):
+    what = "a language code: kk, ru or en"
+
+    def __call__(self, v, path, ck, at_key: bool = False):
+        if isinstance(v, str) and v in LANGUAGES:
+            return v
+        if isinstance(v, str) and v.lower() == "kz":
+            return ck.fail(path, f"{_where(path)}: 'kz' is not a language code",
+                           "Kazakh is kk; kz is only how some sites write it in URLs: say so in "
+                           "language_urls.codes: {kk: kz}", at_key)
+        guess = code_to_lang(v) if isinstance(v, str) else None
+        hint = f"did you mean '{guess}'?" if guess else "parity-check checks kk, ru and en"
+        return ck.fail(path, f"{_where(path)}: unknown language {_show(v)}", hint, at_key)
+
+
+class Regex(Spec):
+    what = "a regular expression"
+
+    def __call__(self, v, path, ck):
+        if not isinstance(v, str) or not v:
+            return self.wrong(v, path, ck)
+        try:
+            re.compile(_PLACEHOLDER.sub("x", v))
+        except (re.error, OverflowError, RecursionError, ValueError) as e:
+            return ck.fail(path, f"{_where(path)}: invalid regular expression {_show(v)}: {e}",
+                           "escape literal characters such as ( ) [ ] . ? + with a backslash")
+        return v
+
+
+class ActionText(Spec):
+    what = "an action such as 'click .bvi-open'"
+
+    def __call__(self, v, path, ck):
+        try:
+            return str(parse_action(v))
+        except ValueError as e:
+            return ck.fail(path, f"{_where(path)}: invalid action: {e}")
+
+
+class Url(Spec):
+    def __init__(self, relative: bool = False):
+        self.relative = relative
+        self.what = "an http(s) URL" + (", a /path or a ?query" if relative else "")
+
+    def __call__(self, v, path, ck):
+        if not isinstance(v, str) or re.search(r"\s", v) or not v:
+            return self.wrong(v, path, ck)
+        if self.relative and v[0] in "/?" and not v.startswith("//"):
+            return v
+        parts = urlsplit(_PLACEHOLDER.sub("x", v))
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            hint = f"write https://{v}/" if _HOST.match(v) else None
+            return self.wrong(v, path, ck, hint)
+        return v
+
+
+_HOST = re.compile(r"^(\{\w+\}|[a-z0-9]([a-z0-9-]*[a-z0-9])?)(\.(\{\w+\}|[a-z0-9]([a-z0-9-]*[a-z0-9])?))*"
+                   r"(:\d{1,5})?$", re.I)
+
+
+class Host(Spec):
+    what = "a host name such as www.gov.kz"
+
+    def __call__(self, v, path, ck):
+        if not isinstance(v, str) or not _HOST.match(v):
+            hint = "a host only: no scheme, no path" if isinstance(v, str) and "/" in v else None
+            return self.wrong(v, path, ck, hint)
+        return v.lower()
+
+
+class When(Spec):
+    what = "a date (YYYY-MM-DD)"
+
+    def __call__(self, v, path, ck):
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, dt.date):
+            return v
+        if isinstance(v, str):
+            try:
+                return dt.date.fromisoformat(v.strip())
+            except ValueError:
+                pass
+        return self.wrong(v, path, ck)
+
+
+class Seq(Spec):
+    def __init__(self, item: Spec, nonempty: bool = False, unique: bool = False):
+        self.item, self.nonempty, self.unique = item, nonempty, unique
+        self.what = f"a list of {item.what}"
+
+    def __call__(self, v, path, ck):
+        if not isinstance(v, list):
+            hint = f"write a list: [{v}]" if isinstance(v, str) else None
+            return self.wrong(v, path, ck, hint)
+        if self.nonempty and not v:
+            return ck.fail(path, f"{_where(path)}: the list may not be empty")
+        out = [self.item(x, path + (i,), ck) for i, x in enumerate(v)]
+        if self.unique:
+            for i, x in enumerate(out):
+                if x is not _BAD and x in out[:i]:
+                    ck.fail(path + (i,), f"{_where(path)}: {_show(x)} is given twice")
+        return _BAD if _BAD in out else out
+
+
+class Keys(Spec):
+    """Keys of a mapping: text matching a pattern, optionally from a registry in _defaults.yaml."""
+
+    def __init__(self, pattern: str, what: str, registry: str | None = None, cutoff: float = 0.0):
+        self.pattern, self.what, self.registry, self.cutoff = re.compile(pattern), what, registry, cutoff
+
+    def __call__(self, k, path, ck, at_key: bool = True):
+        if not isinstance(k, str) or not self.pattern.match(k):
+            return ck.fail(path, f"{_where(path[:-1])}: key {_show(k)} is not {self.what}", None, at_key)
+        known = (ck.known or {}).get(self.registry) if self.registry else None
+        if known is None or k in known:
+            return k
+        guess = did_you_mean(k, sorted(known))
+        if self.cutoff == 0.0:  # a closed registry: every key must be declared in _defaults.yaml
+            hint = (f"did you mean '{guess}'? " if guess else "") + f"{self.registry} are declared in {DEFAULTS_FILE}"
+            return ck.fail(path, f"unknown {self.what} {k!r}", hint, at_key)
+        if guess and difflib.SequenceMatcher(None, k, guess).ratio() >= self.cutoff:
+            return ck.fail(path, f"{k!r} is not a default {self.what}", f"did you mean '{guess}'? A new one needs "
+                           f"a name not this close to an existing one", at_key)
+        return k
+
+
+class Dict(Spec):
+    def __init__(self, keys: Spec, values: Spec, null_drops: bool = False):
+        self.keys, self.values, self.null_drops = keys, values, null_drops
+        self.what = f"a mapping of {keys.what} to {values.what}"
+
+    def __call__(self, v, path, ck):
+        if not isinstance(v, dict):
+            return self.wrong(v, path, ck)
+        out, bad = {}, False
+        for k, x in v.items():
+            key = self.keys(k, path + (k,), ck, at_key=True)
+            value = None if (x is None and self.null_drops) else self.values(x, path + (k,), ck)
+            bad |= key is _BAD or value is _BAD
+            out[key if key is not _BAD else id(k)] = value
+        return _BAD if bad else out
+
+
+class Struct(Spec):
+    what = "a mapping"
+
+    def __init__(self, fields: dict[str, Spec], required: tuple[str, ...] = ()):
+        self.fields, self.required = fields, required
+
+    def __call__(self, v, path, ck):
+        if not isinstance(v, dict):
+            return self.wrong(v, path, ck)
+        out, bad = {}, False
+        for k, x in v.items():
+            spec = self.fields.get(k) if isinstance(k, str) else None
+            if spec is None:
+                bad = True
+                in_ = f" in {_where(path)}" if path else ""
+                ck.fail(path + (k,), f"unknown key {_show(k)}{in_}", _key_hint(k, self.fields), at_key=True)
+                continue
+            out[k] = spec(x, path + (k,), ck)
+            bad |= out[k] is _BAD
+        for k in self.required:
+            if k not in v:
+                bad = True
+                ck.fail(path, f"{_where(path)}: '{k}' is required")
+        return _BAD if bad else out
+
+
+def _key_hint(key: Any, fields: dict[str, Spec]) -> str | None:
+    if isinstance(key, str) and key in _KEY_HINTS:
+        return _KEY_HINTS[key]
+    guess = _mean(key, fields)
+    if guess:
+        return guess
+    elsewhere = [p for leaf, p in _NESTED_KEYS if leaf == key and p.split(".")[-1] not in fields]
+    return f"did you mean '{elsewhere[0]}'?" if elsewhere else None
+
+
+_LANG_LIST = Seq(Lang(), nonempty=True, unique=True)
+_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+_SECTION = Struct({"names": Dict(Lang(), Seq(Text())), "url_patterns": Seq(Regex())})
+SCHEMA = Struct({
+    "name": Text(_NAME, "a name of letters, digits, '.', '_' or '-'"),
+    "title": Dict(Lang(), Text()),
+    "extends": Text(what="a shipped profile name or a YAML file path"),
+    "params": Dict(Keys(r"^[a-z_][a-z0-9_]*$", "a parameter name (lower case, digits, _)"), Text(r"^[\w.-]+$", "a value of letters, digits, '.', '_' or '-'")),
+    "aliases": Seq(Host()),
+    "target": Opt(Url()),
+    "languages": _LANG_LIST,
+    "language_urls": Struct({
+        "style": Choice(*URL_STYLES),
+        "param": Text(r"^[A-Za-z_][\w-]*$", "a query parameter name"),
+        "codes": Dict(Lang(), Text(r"^[A-Za-z0-9_-]{1,10}$", "a code as written in URLs (kz, ru, en)")),
+    }),
+    "start_urls": Seq(Url(relative=True)),
+    "scope": Struct({"hosts": Seq(Host()), "include": Seq(Regex()), "exclude": Seq(Regex())}),
+    "max_pages": Int(1, 100_000),
+    "max_depth": Int(0, 100),
+    "concurrency": Int(1, 16),
+    "timeout_ms": Int(1000, 600_000),
+    "settle_ms": Int(0, 60_000),
+    "wait_for": Opt(Text(what="a CSS selector")),
+    "vi": Struct({"steps": Seq(ActionText()), "active_selector": Opt(Text(what="a CSS selector")),
+                  "languages": Opt(_LANG_LIST)}),
+    "sections": Dict(Keys(r"^[a-z][a-z0-9_]*$", "a section name (lower case, digits, _)", "sections", 0.8),
+                     _SECTION, null_drops=True),
+    "ignore": Seq(Struct({
+        "check": Text(r"^[a-z0-9*][a-z0-9*._-]*$", "a check id such as color-contrast (* globs allowed)"),
+        "url": Opt(Regex()), "selector": Opt(Text(what="a CSS selector")), "reason": Text(what="a reason"),
+        "expires": Opt(When()),
+    }, required=("check", "reason"))),
+    "fail_on": Choice(*IMPACT_LEVELS),
+    "thresholds": Dict(Keys(r"^[a-z][a-z0-9_]*$", "threshold", "thresholds"), Number()),
+    "facts": Struct({"confirmed": Seq(Text()), "assumed": Seq(Text())}),
+})
+_NESTED_KEYS = [(leaf, f"{top}.{leaf}") for top, spec in SCHEMA.fields.items() if isinstance(spec, Struct)
+                for leaf in spec.fields]
+_KEY_HINTS = {"source": "set by the loader from the file's path; remove it",
+              "slug": "parameters go under params: {slug: ...}"}
+_NOT_INHERITED = ("name", "title", "aliases")  # they describe one site, not the ones extending it
+_TEMPLATED = ("target", "start_urls", "scope", "wait_for", "vi", "sections", "ignore", "aliases")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Layers: read, validate, merge, fill templates
+# ---------------------------------------------------------------------------------------------------------
+@dataclass
+class _Layer:
+    data: dict
+    source: str | None
+    lines: _Lines
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _validate(data: Any, source: str | None, lines: _Lines, known: dict | None) -> dict:
+    ck = _Check(source, lines, known)
+    if not isinstance(data, dict):
+        raise ProfileError(source, lines.value(()), f"a profile is a mapping of keys to values, not {_kind(data)}",
+                           "start with e.g. 'target: https://example.gov.kz/'")
+    out = SCHEMA(data, (), ck)
+    if ck.problems:
+        raise ProfileError.of(ck.problems)
+    return out
+
+
+def _read_layer(path: Path, known: dict | None) -> _Layer:
+    shown = _display(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ProfileError(shown, None, f"cannot read the profile: {e.strerror or e}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ProfileError(shown, raw[:e.start].count(b"\n") + 1, "the file is not UTF-8 text",
+                           "save it as UTF-8") from None
+    return _text_layer(text, shown, known)
+
+
+def _text_layer(text: str, source: str, known: dict | None) -> _Layer:
+    data, lines = _read_yaml(text, source)
+    return _Layer(_validate(data, source, lines, known), source, lines)
+
+
+def _search_dirs(profiles_dir: Path | None) -> tuple[Path, ...]:
+    dirs = (Path(profiles_dir),) if profiles_dir else ()
+    return tuple(dict.fromkeys((*dirs, PACKAGE_PROFILES)))
+
+
+def _named(dirs: tuple[Path, ...]) -> dict[str, Path]:
+    """Profile name -> file; the first directory wins, files starting with _ are not profiles."""
+    found: dict[str, Path] = {}
+    for d in dirs:
+        for f in sorted(d.glob("*.yaml")) if d.is_dir() else ():
+            if not f.name.startswith("_"):
+                found.setdefault(f.stem, f)
+    return found
+
+
+def _defaults_layers(dirs: tuple[Path, ...]) -> list[_Layer]:
+    """The shipped defaults, then a profile directory's own _defaults.yaml over them: the shipped file is
+    complete, so a local one need only say what it changes (and may declare new thresholds or sections)."""
+    paths = [PACKAGE_PROFILES / DEFAULTS_FILE]
+    paths += [d / DEFAULTS_FILE for d in dirs if d != PACKAGE_PROFILES and (d / DEFAULTS_FILE).is_file()]
+    return [_read_layer(p, None) for p in paths]
+
+
+def _registries(defaults: list[_Layer]) -> dict[str, set[str]]:
+    """Threshold and section names declared by the defaults: profiles may not invent thresholds (a typo
+    would silently keep the default), and a new section may not be a near-miss of a declared one."""
+    return {kind: {k for layer in defaults for k in layer.data.get(kind) or {}} for kind in ("thresholds", "sections")}
+
+
+def _chain(path: Path, dirs: tuple[Path, ...], known: dict, seen: tuple[Path, ...] = ()) -> list[_Layer]:
+    """The layers of a profile file: its `extends` chain first, then the file itself."""
+    layer = _read_layer(path, known)
+    return _bases_of(layer, path.parent, dirs, known, seen + (path.resolve(),)) + [layer]
+
+
+def _bases_of(layer: _Layer, here: Path, dirs: tuple[Path, ...], known: dict, seen: tuple[Path, ...]) -> list[_Layer]:
+    base_ref = layer.data.pop("extends", None)
+    if base_ref is None:
+        return []
+    line = layer.lines.value(("extends",))
+    base = _locate_base(base_ref, here, dirs)
+    if base is None:
+        raise ProfileError(layer.source, line, f"extends {base_ref!r}: no such profile",
+                           _mean(base_ref, _named(dirs)) or f"known: {', '.join(_named(dirs))}")
+    if base.resolve() in seen:
+        raise ProfileError(layer.source, line, f"extends {base_ref!r} makes a loop")
+    bases = _chain(base, dirs, known, seen)
+    for b in bases:
+        for key in _NOT_INHERITED:
+            b.data.pop(key, None)
+    return bases
+
+
+def _locate_base(ref: str, here: Path, dirs: tuple[Path, ...]) -> Path | None:
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        candidate = (here / ref) if not Path(ref).is_absolute() else Path(ref)
+        return candidate if candidate.is_file() else None
+    return _named(dirs).get(ref)
+
+
+def _merge(into: dict, layer: dict, origins: dict, source: str | None, lines: _Lines, path: Path_ = ()) -> None:
+    for key, value in layer.items():
+        p = path + (key,)
+        if value is None and path == ("sections",):
+            into.pop(key, None)
+            _record(origins, p, None, source, lines)
+        elif path == ("facts",):
+            into[key] = list(dict.fromkeys([*into.get(key, []), *value]))
+        elif isinstance(value, dict) and isinstance(into.get(key), dict):
+            origins[p] = (source, lines.key(p))
+            _merge(into[key], value, origins, source, lines, p)
+        else:
+            into[key] = copy.deepcopy(value)
+            _record(origins, p, value, source, lines)
+
+
+def _record(origins: dict, path: Path_, value: Any, source: str | None, lines: _Lines) -> None:
+    """Where each value of the merged profile came from, for problems found only after merging."""
+    for old in [o for o in origins if o[:len(path)] == path]:
+        del origins[old]
+    origins[path] = (source, lines.value(path))
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        _record(origins, path + (k,), v, source, lines)
+
+
+def _origin(origins: dict, path: Path_) -> tuple[str | None, int | None]:
+    while path not in origins and path:
+        path = path[:-1]
+    return origins.get(path, (None, None))
+
+
+def _plain(v: Any) -> Any:
+    """Command-line values as YAML would give them: lists for tuples, text for actions and paths."""
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items() if x is not None}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, (Action, Path)):
+        return str(v)
+    return v
+
+
+def _overrides_layer(overrides: dict | None, known: dict) -> _Layer:
+    nested: dict = {}
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        *parents, leaf = str(key).split(".") if isinstance(key, str) else [key]
+        slot = nested
+        for p in parents:
+            slot = slot.setdefault(p, {})
+            if not isinstance(slot, dict):
+                raise ProfileError("command line", None, f"override {key!r} conflicts with the value given for {p!r}")
+        slot[leaf] = _plain(value)
+    target = nested.get("target")
+    if isinstance(target, str) and "://" not in target and _HOST.match(target.split("/")[0]):
+        nested["target"] = f"https://{target}"  # a bare domain, as typed on the command line
+    source = "command line"
+    return _Layer(_validate(nested, source, _Lines(), known), source, _Lines())
+
+
+def _fill(value: Any, params: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), m.group(0)), value)
+    if isinstance(value, dict):
+        return {k: _fill(v, params) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, params) for v in value]
+    return value
+
+
+def _params_from_url(template: str, url: str) -> dict[str, str] | None:
+    """The parameters that turn a template URL into `url` (its host and path), or None if it does not fit."""
+    pattern = _url_pattern(template)
+    m = pattern.match(_url_key(url)) if pattern else None
+    return {k: v for k, v in m.groupdict().items()} if m else None
+
+
+def _url_key(url: str) -> str:
+    """host[:port]/path without www., scheme, default ports, query and trailing slash: what a site is."""
+    parts = urlsplit(url if "://" in url else "https://" + url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    keep_port = port and not (parts.scheme, port) in (("http", 80), ("https", 443))
+    return f"{host}{':' + str(port) if keep_port else ''}{parts.path.rstrip('/').lower()}"
+
+
+def _url_pattern(template: str) -> re.Pattern | None:
+    key = _url_key(template.replace("{", "\x00").replace("}", "\x01"))
+    if not key:
+        return None
+    regex = re.escape(key)
+    regex = re.sub(r"\x00([a-z_][a-z0-9_]*)\x01", lambda m: f"(?P<{m.group(1)}>[\\w-]+)", regex)
+    try:
+        return re.compile(regex + r"(?:/|$)")
+    except re.error:  # the same parameter twice in one URL
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Building the Profile
+# ---------------------------------------------------------------------------------------------------------
+def _build(d: dict, name: str, source: str | None, origins: dict, default_sections: set[str]) -> Profile:
+    problems: list[Problem] = []
+
+    def fail(path: Path_, message: str, hint: str | None = None) -> None:
+        problems.append(Problem(*_origin(origins, path), message, hint))
+
+    params = dict(d.get("params") or {})
+    filled = {k: (_fill(v, params) if k in _TEMPLATED else v) for k, v in d.items()}
+    target = filled.get("target")
+    if target and _PLACEHOLDER.search(target):
+        target = None  # a template (govkz): the command line gives the site
+    unfilled: dict[str, Path_] = {}
+    for key in _TEMPLATED:
+        for path, text in _strings(filled.get(key), (key,)) if key != "target" else ():
+            for m in _PLACEHOLDER.finditer(text):
+                unfilled.setdefault(m.group(1), path)
+    for param, path in unfilled.items():
+        fail(path, f"{_where(path)}: {{{param}}} has no value: profile '{name}' is a template",
+             f"give the site's URL as the target, load '{name}?{param}=...', or add params: {{{param}: ...}}")
+
+    steps = []
+    for i, s in enumerate(filled["vi"]["steps"]):
+        try:
+            steps.append(parse_action(s))
+        except ValueError as e:
+            fail(("vi", "steps", i), f"vi.steps[{i}]: invalid action: {e}")
+    languages = tuple(filled["languages"])
+    vi_langs = filled["vi"].get("languages")
+    for lang in vi_langs or ():
+        if lang not in languages:
+            fail(("vi", "languages"), f"vi.languages: {lang} is not among the profile's languages {list(languages)}")
+
+    sections = {}
+    for key, rule in filled["sections"].items():
+        if rule is None:
+            continue
+        names = {lang: tuple(n) for lang, n in rule.get("names", {}).items()}
+        patterns = tuple(rule.get("url_patterns", ()))
+        if key not in default_sections and not any(names.values()) and not patterns:
+            fail(("sections", key), f"section {key!r} has neither names nor url_patterns: nothing can find it")
+        sections[key] = SectionRule(names, patterns)
+
+    start_urls = tuple(urljoin(target, u) if target else u for u in filled["start_urls"])
+    if problems:
+        raise ProfileError.of(problems)
+    lu, sc, facts = filled["language_urls"], filled["scope"], filled["facts"]
+    return Profile(
+        name=filled.get("name") or name, title=dict(filled.get("title", {})), source=source, target=target,
+        languages=languages,
+        language_urls=LanguageUrls(style=lu["style"], param=lu["param"], codes=dict(lu["codes"])),
+        start_urls=start_urls,
+        scope=Scope(hosts=tuple(sc["hosts"]), include=tuple(sc["include"]), exclude=tuple(sc["exclude"])),
+        max_pages=filled["max_pages"], max_depth=filled["max_depth"], concurrency=filled["concurrency"],
+        timeout_ms=filled["timeout_ms"], settle_ms=filled["settle_ms"], wait_for=filled["wait_for"],
+        vi=ViConfig(steps=tuple(steps), active_selector=filled["vi"]["active_selector"],
+                    languages=tuple(vi_langs) if vi_langs is not None else None),
+        sections=sections,
+        ignore=tuple(Suppression(check=s["check"], reason=s["reason"], url=s.get("url"),
+                                 selector=s.get("selector"), expires=s.get("expires")) for s in filled["ignore"]),
+        fail_on=filled["fail_on"], thresholds=dict(filled["thresholds"]),
+        facts={"confirmed": tuple(facts.get("confirmed", ())), "assumed": tuple(facts.get("assumed", ()))},
+        aliases=tuple(filled.get("aliases", ())), params=params,
+    )
+
+
+def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, path + (i,))
+
+
+def _assemble(layers: list[_Layer], name: str, source: str | None, overrides: dict | None, known: dict) -> Profile:
+    merged: dict = {}
+    origins: dict = {}
+    for layer in layers:
+        _merge(merged, layer.data, origins, layer.source, layer.lines)
+    extra = _overrides_layer(overrides, known)
+    template = merged.get("target")
+    if "target" in extra.data and template and _PLACEHOLDER.search(template):
+        # `--profile govkz https://www.gov.kz/memleket/entities/mz`: the slug is in the URL
+        found = _params_from_url(template, extra.data["target"]) or {}
+        merged["params"] = {**found, **merged.get("params", {})}
+    _merge(merged, extra.data, origins, extra.source, extra.lines)
+    return _build(merged, name, source, origins, known["sections"])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The public interface
+# ---------------------------------------------------------------------------------------------------------
+def load_profile(ref: str | None = None, overrides: dict | None = None,
+                 profiles_dir: Path | None = None) -> Profile:
+    """The merged, validated profile. `ref`: None (defaults only), a YAML file path, a shipped profile's
+    name (`akimvko`, `govkz?slug=mz`) or a domain or URL one of them answers to (`akimvko.gov.kz`).
+    Names are looked up in `profiles_dir` first, then among the shipped profiles."""
+    dirs = _search_dirs(profiles_dir)
+    defaults = _defaults_layers(dirs)
+    known = _registries(defaults)
+    if ref is None:
+        return _assemble(defaults, "defaults", None, overrides, known)
+    path, params = _resolve_ref(ref, dirs)
+    chain = _chain(path, dirs, known)
+    layers = [*defaults, *chain]
+    if params:
+        where = f"profile reference {ref!r}"
+        layers.append(_Layer(_validate({"params": params}, where, _Lines(), known), where, _Lines()))
+    return _assemble(layers, path.stem, chain[-1].source, overrides, known)
+
+
+def load_profile_text(text: str, source: str = "<profile>", overrides: dict | None = None,
+                      profiles_dir: Path | None = None) -> Profile:
+    """A profile given as YAML text (tests, profiles passed on stdin). `extends` is resolved against the
+    working directory and the profile directories."""
+    dirs = _search_dirs(profiles_dir)
+    defaults = _defaults_layers(dirs)
+    known = _registries(defaults)
+    layer = _text_layer(text, source, known)
+    bases = _bases_of(layer, Path.cwd(), dirs, known, ())
+    name = re.sub(r"[^\w.-]+", "-", Path(source).stem).strip("-._") or "profile"
+    return _assemble([*defaults, *bases, layer], name, source, overrides, known)
+
+
+def _resolve_ref(ref: str, dirs: tuple[Path, ...]) -> tuple[Path, dict[str, str]]:
+    if not isinstance(ref, str) or not ref.strip():
+        raise ProfileError(None, None, f"profile reference {_show(ref)} is empty")
+    ref = ref.strip()
+    named = _named(dirs)
+    base, _, query = ref.partition("?")
+    if base in named and "://" not in ref:
+        return named[base], dict(parse_qsl(query, keep_blank_values=True))
+    path = Path(ref)
+    if path.is_file():
+        return path, {}
+    if ref.endswith((".yaml", ".yml")):
+        raise ProfileError(ref, None, "no such profile file")
+    found = _find(ref, dirs)
+    if found:
+        return _resolve_ref(found, dirs)
+    raise ProfileError(None, None, f"no profile named or answering to {ref!r}",
+                       _mean(base, named) or f"known: {', '.join(named)}; or give a YAML file's path")
+
+
+def find_profile_for(target: str, profiles_dir: Path | None = None) -> str | None:
+    """The profile reference for a domain or URL: `akimvko.gov.kz` -> `akimvko`,
+    `https://www.gov.kz/memleket/entities/mz?lang=ru` -> `govkz?slug=mz`. The most specific match wins; a
+    site's own profile beats the platform template. None if no profile fits."""
+    return _find(target, _search_dirs(profiles_dir))
+
+
+def _find(target: str, dirs: tuple[Path, ...]) -> str | None:
+    if not isinstance(target, str) or not target.strip():
+        return None
+    named = _named(dirs)
+    target = target.strip()
+    if target.partition("?")[0] in named and "://" not in target:
+        return target
+    key = _url_key(target)
+    best: tuple[float, str] | None = None
+    for name, (url_templates, params) in _site_keys(named, dirs).items():
+        for tpl in url_templates:
+            pattern = _url_pattern(tpl)
+            m = pattern.match(key) if pattern else None
+            if not m:
+                continue
+            literal = len(_PLACEHOLDER.sub("", _url_key(tpl)))
+            score = literal - (0.5 if m.groupdict() else 0)
+            ref = name + ("?" + urlencode(m.groupdict()) if m.groupdict() else "")
+            if best is None or score > best[0]:
+                best = (score, ref)
+    return best[1] if best else None
+
+
+def _site_keys(named: dict[str, Path], dirs: tuple[Path, ...]) -> dict[str, tuple[list[str], dict]]:
+    """For each profile: its target (filled with its own params, or still a template) and its aliases."""
+    try:
+        known = _registries(_defaults_layers(dirs))
+    except ProfileError:
+        return {}
+    out = {}
+    for name, path in named.items():
+        try:
+            layers = _chain(path, dirs, known)
+        except ProfileError:
+            continue  # a broken profile cannot be matched; loading it by name reports why
+        merged: dict = {}
+        for layer in layers:
+            _merge(merged, layer.data, {}, layer.source, layer.lines)
+        params = merged.get("params", {})
+        urls = [_fill(merged["target"], params)] if merged.get("target") else []
+        out[name] = (urls + list(merged.get("aliases", [])), params)
+    return out
+
+
+def list_profiles(profiles_dir: Path | None = None) -> list[tuple[str, str, Path]]:
+    """(name, English title, file) of every profile found, by name."""
+    out = []
+    for name, path in sorted(_named(_search_dirs(profiles_dir)).items()):
+        try:
+            data, _ = _read_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+            title = data.get("title", {}).get("en", "") if isinstance(data, dict) else ""
+        except (ProfileError, OSError, UnicodeDecodeError, AttributeError):
+            title = ""
+        out.append((name, title if isinstance(title, str) else "", path))
+    return out
+
+
+def default_profile() -> Profile:
+    return load_profile(None)
+
+
+def profile_to_dict(profile: Profile) -> dict:
+    """The profile as plain YAML-able data with every value explicit (what profile_to_yaml prints)."""
+    data = {
+        "name": profile.name, "title": dict(profile.title), "aliases": list(profile.aliases),
+        "params": dict(profile.params), "target": profile.target, "languages": list(profile.languages),
+        "language_urls": {"style": profile.language_urls.style, "param": profile.language_urls.param,
+                          "codes": dict(profile.language_urls.codes)},
+        "start_urls": list(profile.start_urls),
+        "scope": {k: list(getattr(profile.scope, k)) for k in ("hosts", "include", "exclude")},
+        "max_pages": profile.max_pages, "max_depth": profile.max_depth, "concurrency": profile.concurrency,
+        "timeout_ms": profile.timeout_ms, "settle_ms": profile.settle_ms, "wait_for": profile.wait_for,
+        "vi": {"steps": [str(a) for a in profile.vi.steps], "active_selector": profile.vi.active_selector,
+               "languages": list(profile.vi.languages) if profile.vi.languages is not None else None},
+        "sections": {k: {"names": {lang: list(n) for lang, n in r.names.items()},
+                         "url_patterns": list(r.url_patterns)} for k, r in profile.sections.items()},
+        "ignore": [{"check": s.check, "url": s.url, "selector": s.selector, "reason": s.reason,
+                    "expires": s.expires} for s in profile.ignore],
+        "fail_on": profile.fail_on, "thresholds": dict(profile.thresholds),
+        "facts": {k: list(v) for k, v in profile.facts.items()},
+    }
+    try:  # a default section the profile dropped must stay dropped when the printed profile is loaded
+        dropped = _registries(_defaults_layers(()))["sections"] - set(profile.sections)
+        data["sections"].update({k: None for k in sorted(dropped)})
+    except ProfileError:
+        pass
+    return data
+
+
+def profile_to_yaml(profile: Profile) -> str:
+    """YAML a user can save, edit and pass back with --profile; loading it gives the same profile."""
+    origin = f", merged from {profile.source}" if profile.source else ""
+    header = (f"# parity-check profile '{profile.name}'{origin}.\n"
+              f"# Every value is spelled out; keep only what you change, {DEFAULTS_FILE} supplies the rest.\n")
+    return header + yaml.safe_dump(profile_to_dict(profile), allow_unicode=True, sort_keys=False, width=110)
