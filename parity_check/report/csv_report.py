@@ -1,0 +1,59 @@
+"""findings.csv: one row per finding with every field of the JSON contract, for spreadsheets and ticket
+imports. Lists (tags, related) are joined with "; "; evidence and message_args are JSON.
+
+Written as UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 (without it Kazakh letters
+arrive garbled). A cell that starts with = + - @ or a control character would be run as a formula by
+spreadsheet programs (CSV injection): such cells get a leading apostrophe, the usual defence; the exact
+value stays in report.json.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ..models import Finding
+from . import Reporter
+from .notes import note
+
+COLUMNS = ("fingerprint", "check", "source", "outcome", "impact", "url", "lang", "mode", "scope", "selector",
+           "message", "why", "help_url", "tags", "related", "evidence", "message_key", "message_args",
+           "baseline", "suppressed_reason", "suppressed_expires", "suppression_expired")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    s = "" if value is None else str(value)
+    return "'" + s if s.startswith(_FORMULA_START) else s
+
+
+def row_of(f: Finding) -> list[str]:
+    suppressed = note(f, "suppressed") or {}
+    expired = note(f, "suppression_expired")
+    values = {
+        "fingerprint": f.fingerprint, "check": f.check, "source": f.source, "outcome": f.outcome,
+        "impact": f.impact, "url": f.url, "lang": f.lang, "mode": f.mode, "scope": f.scope,
+        "selector": f.selector, "message": f.message, "why": f.why, "help_url": f.help_url,
+        "tags": "; ".join(f.tags), "related": "; ".join(f.related),
+        "evidence": json.dumps(f.evidence, ensure_ascii=False, sort_keys=True),
+        "message_key": f.message_key, "message_args": json.dumps(f.message_args, ensure_ascii=False, sort_keys=True),
+        "baseline": note(f, "baseline"), "suppressed_reason": suppressed.get("reason"),
+        "suppressed_expires": suppressed.get("expires"),
+        "suppression_expired": json.dumps(expired, ensure_ascii=False, sort_keys=True) if expired else None,
+    }
+    return [safe_cell(values[c]) for c in COLUMNS]
+
+
+class CsvReporter(Reporter):
+    format = "csv"
+    filename = "findings.csv"
+
+    def finish(self) -> Path:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends
+        writer.writerow(COLUMNS)
+        for f in self.findings:
+            writer.writerow(row_of(f))
+        self.path.write_text(buf.getvalue(), encoding="utf-8-sig", newline="")
+        return self.path

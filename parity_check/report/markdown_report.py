@@ -1,0 +1,136 @@
+"""summary.md: a short Markdown summary for a CI job summary ($GITHUB_STEP_SUMMARY) or a pull request.
+
+GitHub refuses a job summary over 1 MiB, so the file never exceeds `markdown_max_bytes` (default a little
+under 1 MiB) whatever the size of the run: the head (score, counts, what to fix first, the table by check) is
+always written, then findings row by row until the budget is spent, then a note pointing to the full report.
+
+Everything a site controls is escaped: Markdown punctuation gets a backslash, and < > & become entities, so
+a page's text cannot open a link, a script tag or a table cell.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from ..i18n import DEFAULT_LANG, translator
+from ..models import IMPACT_ORDER
+from . import Reporter
+from .digest import fix_first, site_score, template_issues
+from .notes import active, is_suppressed, note
+from .text import check_title, finding_message
+
+GITHUB_SUMMARY_LIMIT = 1024 * 1024
+DEFAULT_MAX_BYTES = GITHUB_SUMMARY_LIMIT - 16 * 1024  # room for whatever the workflow appends
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def md(text) -> str:
+    """Escapes a value for a Markdown table cell or paragraph."""
+    s = "" if text is None else str(text)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return s.replace("@", "&#64;")  # no @mentions from a page's text
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = DEFAULT_MAX_BYTES,
+                   full_report: str = "report.html") -> str:
+    t = translator(lang)
+    score = site_score(result)
+    counted = active(findings)
+    violations = [f for f in counted if f.outcome == "violation"]
+    review = [f for f in counted if f.outcome == "incomplete"]
+    by_impact = {i: sum(1 for f in violations if f.impact == i) for i in reversed(IMPACT_ORDER)}
+    cov = result.coverage
+    head = [f"# parity-check: {md(result.target)}", ""]
+    head.append(f"**{md(t('score_heading'))}: {md(t('score_value', score=score.value))}** · "
+                f"{md(t('violations'))}: {len(violations)} ("
+                + ", ".join(f"{md(t('impact_' + i))} {n}" for i, n in by_impact.items()) + ") · "
+                f"{md(t('needs_review'))}: {len(review)} · "
+                f"{md(t('suppressed_heading'))}: {sum(1 for f in findings if is_suppressed(f))}")
+    head.append("")
+    head.append(md(t("coverage_text", found=cov.get("pages_found", 0), audited=cov.get("pages_audited", 0),
+                     failed=cov.get("pages_failed", 0), skipped=cov.get("pages_skipped", 0))))
+    if cov.get("truncated"):
+        head += ["", f"> **{md(t('truncated', n=cov.get('pages_over_limit', 0)))}**"]
+    baseline = getattr(result, "baseline", None)
+    if baseline:
+        head += ["", md(t("baseline_text", new=baseline.get("new", 0), persisting=baseline.get("persisting", 0),
+                          fixed=len(baseline.get("fixed", []))))]
+    head += ["", f"<sub>{md(t('score_formula'))}</sub>", ""]
+
+    fixes = fix_first(result)
+    head += [f"## {md(t('fix_first'))}", ""]
+    if fixes:
+        for i, item in enumerate(fixes, 1):
+            title = check_title(item.findings[0], lang).value
+            marker = f" ({md(t('template_marker'))})" if item.template else ""
+            head.append(f"{i}. **{md(item.check)}**: {md(title)}{marker}, "
+                        f"{md(t('fix_first_item', impact=t('impact_' + item.impact), views=item.views))}")
+    else:
+        head.append(md(t("nothing_to_fix")))
+    head.append("")
+
+    per_check: dict[str, list] = defaultdict(list)
+    for f in counted:
+        per_check[f.check].append(f)
+    templates = {t_.check for t_ in template_issues(counted)}
+    head += [f"## {md(t('by_check'))}", "",
+             f"| {md(t('check'))} | {md(t('impact'))} | {md(t('violations'))} | {md(t('needs_review'))} | "
+             f"{md(t('pages_heading'))} |", "|---|---|---:|---:|---:|"]
+    for check, fs in sorted(per_check.items(), key=lambda kv: (-max(IMPACT_ORDER.index(f.impact) for f in kv[1]), kv[0])):
+        worst = max((f.impact for f in fs), key=IMPACT_ORDER.index)
+        marker = f" ({md(t('template_marker'))})" if check in templates else ""
+        head.append(f"| {md(check)}{marker} | {md(t('impact_' + worst))} | "
+                    f"{sum(1 for f in fs if f.outcome == 'violation')} | "
+                    f"{sum(1 for f in fs if f.outcome == 'incomplete')} | {len({f.url for f in fs})} |")
+    if result.check_errors:
+        head += ["", f"**{md(t('check_errors'))}:** " + "; ".join(f"{md(e.check)}: {md(e.error)}"
+                                                                 for e in result.check_errors)]
+    head.append("")
+
+    rows_head = [f"## {md(t('by_page'))}", "",
+                 f"| {md(t('impact'))} | {md(t('check'))} | {md(t('page'))} | {md(t('language'))} | "
+                 f"{md(t('mode'))} | {md(t('element'))} | {md(t('message'))} |",
+                 "|---|---|---|---|---|---|---|"]
+    ordered = sorted(counted, key=lambda f: (-IMPACT_ORDER.index(f.impact), f.outcome != "violation", f.sort_key()))
+    body = "\n".join(head) + "\n"
+    omitted_note = lambda n: f"\n_{md(t('md_truncated', n=n, file=full_report))}_\n"  # noqa: E731
+    reserve = _size(omitted_note(len(ordered))) + 64
+    if _size(body) + reserve > max_bytes:
+        # Even the head is too big (thousands of checks): cut it at a line boundary.
+        cut = body.encode("utf-8")[: max(0, max_bytes - reserve)].decode("utf-8", "ignore")
+        return cut[: cut.rfind("\n") + 1] + omitted_note(len(ordered))
+    body += "\n".join(rows_head) + "\n"
+    written = 0
+    for f in ordered:
+        state = note(f, "baseline")
+        flag = f" ({md(t('needs_review'))})" if f.outcome == "incomplete" else ""
+        flag += f" ({md(t('baseline_' + state))})" if state else ""
+        row = (f"| {md(t('impact_' + f.impact))}{flag} | {md(f.check)} | {md(f.url)} | {md(f.lang or '')} | "
+               f"{md(t('mode_' + f.mode) if f.mode in ('normal', 'vi') else f.mode or '')} | {md(f.selector or '')} | "
+               f"{md(finding_message(f, lang).value)} |\n")
+        if _size(body) + _size(row) + reserve > max_bytes:
+            break
+        body += row
+        written += 1
+    if written < len(ordered):
+        body += omitted_note(len(ordered) - written)
+    return body
+
+
+class MarkdownReporter(Reporter):
+    format = "markdown"
+    filename = "summary.md"
+
+    def finish(self) -> Path:
+        text = build_markdown(self.result, self.findings, self.options.get("report_lang") or DEFAULT_LANG,
+                              int(self.options.get("markdown_max_bytes") or DEFAULT_MAX_BYTES),
+                              self.options.get("full_report") or "report.html")
+        self.path.write_text(text, encoding="utf-8")
+        return self.path

@@ -1,0 +1,159 @@
+"""report.sarif: SARIF 2.1.0 for GitHub code scanning and other SARIF readers.
+
+What GitHub code scanning needs and how it is met (see its "SARIF support for code scanning" docs):
+- locations must be files it can place: it turns absolute URIs into paths relative to the checkout and
+  rejects an upload whose URI scheme (https) differs from the checkout's (file). So a page becomes a
+  relative `artifactLocation.uri` `<host>/<path>` with `uriBaseId` %SRCROOT%; the full URL, language and
+  mode are in the message and in `properties`.
+- `partialFingerprints` keep alerts matched across runs: our fingerprint (sha1 of check, URL, language,
+  mode, scope, stable locator) as `primaryLocationLineHash`, so the upload action does not try to compute
+  one from a source file that does not exist.
+- `automationDetails.id` = `parity-check/<site or entity>/`: uploads from a matrix of entities get one
+  category each and do not close each other's alerts.
+- limits: 25,000 results per run (more is rejected: the most severe are kept and the rest counted in
+  `properties.resultsOmitted`), 20 tags per rule (10 shown: the first 10 are kept).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from ..models import Finding
+from . import Reporter
+from .digest import check_class, impact_rank, site_label
+from .notes import note
+from .text import check_title, how_to_fix, why
+
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/kz-parity-check/parity-check"
+MAX_RESULTS = 25_000
+MAX_TAGS = 10
+LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
+
+
+def level_of(f: Finding) -> str:
+    if f.outcome == "incomplete":
+        return "note"
+    return LEVELS.get(f.impact, "warning")
+
+
+def artifact_uri(url: str, fallback: str) -> str:
+    """A relative URI reference for a page: host (a port joined with "_", since "host:port/..." would
+    read as a URI scheme) and the percent-encoded path. The query is left out: a "file" GitHub shows
+    should not carry one, and the full URL is in the result's message and properties."""
+    parts = urlsplit(url) if url else None
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
+        return quote(fallback.replace(":", "_"), safe="/")
+    host = parts.hostname.lower() + (f"_{parts.port}" if parts.port else "")
+    path = quote(parts.path or "/", safe="/%-._~!$&'()*+,;=@")
+    return host + path
+
+
+def _http(url: str | None) -> str | None:
+    return url if url and re.match(r"^https?://", url) else None
+
+
+def _rule(f: Finding, index: int) -> dict[str, Any]:
+    title = check_title(f, "en").value
+    description = why(f, "en").value or title
+    fix = how_to_fix(f, "en") if f.source != "axe" else None
+    help_text = description + (f"\n\nHow to fix: {fix.value}" if fix else "")
+    cls = check_class(f.check)
+    rule: dict[str, Any] = {
+        "id": f.check,
+        "name": "".join(w.capitalize() for w in re.split(r"[^A-Za-z0-9]+", f.check) if w) or f.check,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": description},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS.get(getattr(cls, "impact", None) or f.impact, "warning")},
+        "properties": {"tags": sorted(set(f.tags))[:MAX_TAGS], "source": f.source},
+    }
+    if _http(f.help_url):
+        rule["helpUri"] = f.help_url
+    return rule
+
+
+def _result(f: Finding, rule_index: int, fallback_uri: str) -> dict[str, Any]:
+    where = ", ".join(x for x in (f.lang, f.mode) if x)
+    text = f"{f.message} - {f.url or fallback_uri}{f' ({where})' if where else ''}"
+    if f.selector:
+        text += f" at {f.selector}"
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(f.url, fallback_uri), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": 1},
+        },
+    }
+    if f.selector:
+        location["logicalLocations"] = [{"fullyQualifiedName": f.selector, "kind": "element"}]
+    props: dict[str, Any] = {"url": f.url, "lang": f.lang, "mode": f.mode, "scope": f.scope,
+                             "impact": f.impact, "outcome": f.outcome, "fingerprint": f.fingerprint}
+    if f.outcome == "incomplete":
+        props["needsReview"] = True
+    expired = note(f, "suppression_expired")
+    if expired:
+        props["suppressionExpired"] = expired
+    result: dict[str, Any] = {
+        "ruleId": f.check, "ruleIndex": rule_index, "level": level_of(f), "message": {"text": text},
+        "locations": [location],
+        "partialFingerprints": {"primaryLocationLineHash": f.fingerprint},
+        "properties": props,
+    }
+    state = note(f, "baseline")
+    if state:
+        result["baselineState"] = "new" if state == "new" else "unchanged"
+    suppressed = note(f, "suppressed")
+    if suppressed:
+        justification = suppressed.get("reason") or ""
+        if suppressed.get("expires"):
+            justification += f" (until {suppressed['expires']})"
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": justification}]
+    return result
+
+
+def build_sarif(result, findings: list[Finding], category: str | None = None) -> dict[str, Any]:
+    label = site_label(result.target)
+    # GitHub reads everything before the last "/" as the category, so the id ends with "/".
+    category = category or f"parity-check/{label}/"
+    if not category.endswith("/"):
+        category += "/"
+    kept = sorted(findings, key=lambda f: (-(f.outcome == "violation"), -impact_rank(f.impact)))[:MAX_RESULTS]
+    kept_ids = {id(f) for f in kept}
+    ordered = [f for f in findings if id(f) in kept_ids]  # the report's own order, for stable diffs
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    for f in sorted(ordered, key=lambda f: f.check):
+        if f.check not in index:
+            index[f.check] = len(rules)
+            rules.append(_rule(f, index[f.check]))
+    notifications = [{"level": "error", "message": {"text": f"check {e.check} could not run: {e.error}"},
+                      "descriptor": {"id": e.check}} for e in result.check_errors]
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "parity-check", "version": str(result.tool.get("version", "")),
+            "semanticVersion": str(result.tool.get("version", "")), "informationUri": INFORMATION_URI,
+            "rules": rules,
+            "properties": {"axeVersion": result.tool.get("axe_version"), "browser": result.tool.get("browser")},
+        }},
+        "automationDetails": {"id": category},
+        "invocations": [{"executionSuccessful": True, "startTimeUtc": result.started_at,
+                         "endTimeUtc": result.captured_at, "toolExecutionNotifications": notifications}],
+        "results": [_result(f, index[f.check], label) for f in ordered],
+        "columnKind": "unicodeCodePoints",
+        "properties": {"target": result.target, "languages": list(result.languages),
+                       "coverage": result.coverage, "resultsOmitted": len(findings) - len(ordered)},
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+class SarifReporter(Reporter):
+    format = "sarif"
+    filename = "report.sarif"
+
+    def finish(self) -> Path:
+        data = build_sarif(self.result, self.findings, self.options.get("sarif_category"))
+        self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return self.path
