@@ -76,10 +76,12 @@ def _default_out(target: str) -> Path:
 @click.option("--fail-on", type=click.Choice(IMPACTS), help="Lowest impact that makes the exit code 1 [serious].")
 @click.option("--from-artifacts", "from_artifacts", type=click.Path(path_type=Path),
               help="Re-run the checks on a saved run folder with no browser.")
+@click.option("--resume", "resume_dir", type=click.Path(path_type=Path),
+              help="Finish a run that was killed midway, in its folder; pages already recorded are kept.")
 @click.option("--no-vi", is_flag=True, help="Skip the visually-impaired mode (normal mode only).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-              from_artifacts, no_vi, quiet):
+              from_artifacts, resume_dir, no_vi, quiet):
     """Render TARGET (a domain, a URL or a profile name) in every language and both modes, audit it,
     and write the report."""
     from .config import ProfileError
@@ -89,7 +91,7 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
 
     try:
         code = _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats,
-                          fail_on, from_artifacts, no_vi, quiet)
+                          fail_on, from_artifacts, no_vi, quiet, resume_dir)
     except (ProfileError, InputError, ArtifactError, BrowserNotFound, ValueError) as e:
         raise fail(str(e))
     except KeyboardInterrupt:
@@ -98,7 +100,7 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
 
 
 def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-               from_artifacts, no_vi, quiet) -> int:
+               from_artifacts, no_vi, quiet, resume_dir=None) -> int:
     from . import pipeline
     from .settings import build_settings
     from .report import write_reports, reporter_class
@@ -113,9 +115,24 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
         raise pipeline.InputError(f"unknown language(s) {', '.join(bad)}{hint}; use kk, ru, en")
     progress = (lambda msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
 
-    if from_artifacts:
-        if target:
-            raise pipeline.InputError("give either a TARGET or --from-artifacts, not both")
+    if sum(bool(x) for x in (target, from_artifacts, resume_dir)) > 1:
+        raise pipeline.InputError("give one of TARGET, --from-artifacts and --resume")
+    if resume_dir:
+        from dataclasses import replace
+        from .artifacts import ArtifactStore
+
+        saved = ArtifactStore.locate(resume_dir).read_run().get("settings")
+        if not saved:
+            raise pipeline.InputError(f"{resume_dir} was not written by a run that can be resumed")
+        settings = build_settings(saved["target"], profile_ref or saved.get("profile_ref"),
+                                  langs=lang_list or saved["languages"], max_pages=saved["max_pages"],
+                                  max_depth=saved["max_depth"], concurrency=concurrency or saved["concurrency"],
+                                  fail_on=fail_on or saved["fail_on"], out_dir=Path(resume_dir),
+                                  formats=fmt_list, no_vi="vi" not in saved["modes"])
+        settings = replace(settings, resume=True)
+        progress(f"parity-check {__version__}: resuming {settings.target} in {settings.out_dir}")
+        store = pipeline.gather(settings, progress)
+    elif from_artifacts:
         from .artifacts import ArtifactStore
 
         store = ArtifactStore.locate(from_artifacts)

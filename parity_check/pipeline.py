@@ -63,6 +63,14 @@ class RunSettings:
     thresholds: dict[str, Any] = field(default_factory=dict)
     profile_name: str | None = None
     profile: Any = None
+    resume: bool = False
+
+    def saved(self) -> dict[str, Any]:
+        """What run.json keeps so `--resume` can rebuild these settings (the profile is reloaded by name)."""
+        ref = getattr(self.profile, "source", None) or self.profile_name
+        return {"target": self.target, "profile_ref": ref, "languages": list(self.languages),
+                "formats": list(self.formats), "fail_on": self.fail_on, "max_pages": self.max_pages,
+                "max_depth": self.max_depth, "concurrency": self.concurrency, "modes": list(self.modes)}
 
 
 def now_iso() -> str:
@@ -91,15 +99,17 @@ async def gather_async(settings: RunSettings, progress: Callable[[str], None] | 
         exclude=settings.exclude, max_pages=settings.max_pages, max_depth=settings.max_depth,
         concurrency=settings.concurrency, modes=settings.modes, vi_steps=settings.vi_steps,
         vi_active_selector=settings.vi_active_selector, wait_for=settings.wait_for,
-        url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms)
-    started = now_iso()
+        url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms,
+        resume=settings.resume)
+    run = {"target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
+           "settings": settings.saved(), "started_at": now_iso(), "tool_version": __version__,
+           "axe_version": axe_version()}
+    if settings.resume:
+        run["started_at"] = store.read_run().get("started_at", run["started_at"])
+    # Written first with status "running", so a killed run can be resumed from its folder.
+    store.write_run({**run, "status": "running", "captured_at": run["started_at"]})
     facts = await gather_pages(plan, store, browser, __version__, progress, session)
-    store.write_run({
-        "target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
-        "started_at": started, "captured_at": now_iso(), "tool_version": __version__,
-        "axe_version": axe_version(), "max_pages": settings.max_pages, "max_depth": settings.max_depth,
-        **facts,
-    })
+    store.write_run({**run, "status": "complete", "captured_at": now_iso(), **facts})
     return store
 
 

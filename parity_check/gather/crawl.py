@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..artifacts import ArtifactStore, PageRecord
+from ..artifacts.store import record_key
 from ..models import normalise_url
 from ..urls import language_of_url, host_of
 from .discovery import discover
@@ -57,6 +58,7 @@ class CrawlPlan:
     settle_ms: int = 250
     timeout_ms: int = 30000
     rate_limit: float = 4.0  # page loads a second on one remote host
+    resume: bool = False  # skip what artifacts/pages already holds (a run killed midway)
 
 
 @dataclass
@@ -111,10 +113,49 @@ class Crawler:
         self.pacer = HostPacer(plan.rate_limit)
         self.queue: asyncio.Queue = asyncio.Queue()
         self.normal_metrics: dict[tuple[str, str | None], dict] = {}
+        # Resuming: what the journal already holds is not visited again.
+        self.journal = {r.key: r for r in store.iter_pages()} if plan.resume else {}
+        self._replay: list[PageRecord] = []
+        self._replaying = False
 
     def admit(self, url: str, lang: str | None, depth: int, parent: str | None) -> None:
         for entry in self.frontier.admit(url, lang, depth, parent):
-            self.queue.put_nowait(("normal", entry.url, entry.lang, entry.depth, entry.parent))
+            done = self.journal.get(record_key(entry.url, entry.lang, "normal"))
+            if done is not None:
+                self._replay.append(done)
+            else:
+                self.queue.put_nowait(("normal", entry.url, entry.lang, entry.depth, entry.parent))
+        self._drain_replays()
+
+    def _drain_replays(self) -> None:
+        """Resuming: pages already in the journal are not visited again, but their links are followed as
+        if they had just been visited, so the frontier grows back to where the killed run left it.
+        A loop, not recursion: a long chain of recorded pages must not exhaust the stack."""
+        if self._replaying:
+            return
+        self._replaying = True
+        try:
+            while self._replay:
+                self._after_visit(self._replay.pop(), replayed=True)
+        finally:
+            self._replaying = False
+
+    def _after_visit(self, record: PageRecord, replayed: bool = False) -> None:
+        self.state.done += 1
+        if record.outcome == "failed":
+            self.state.failed += 1
+        if record.mode != "normal":
+            return
+        if record.outcome == "audited":
+            self.normal_metrics[(normalise_url(record.url), record.lang)] = record.get("text_metrics") or {}
+            if record.depth < self.plan.max_depth:
+                self._follow_links(record)
+        if "vi" in self.plan.modes:
+            done_vi = self.journal.get(record_key(record.url, record.lang, "vi")) if replayed else None
+            if done_vi is not None:
+                self._after_visit(done_vi, replayed=True)
+            else:
+                self.queue.put_nowait(("vi", record.url, record.lang, record.depth, record.discovered_from))
 
     def _follow_links(self, record: PageRecord) -> None:
         dom = record.get("dom") or {}
@@ -183,18 +224,12 @@ class Crawler:
             try:
                 record = await self._visit(worker, mode, url, lang, depth, parent)
                 self.store.write_page(record)
-                self.state.done += 1
-                if record.outcome == "failed":
-                    self.state.failed += 1
+                self._after_visit(record)
+                self._drain_replays()
                 total = len(self.frontier.admitted) * len(self.plan.modes)
                 extra = f" vi={record.get('vi', {}).get('state')}" if mode == "vi" else ""
                 self.progress(f"[{self.state.done}/{total}] {record.outcome:8} {lang or '-':2} {mode:6}"
                               f"{extra} {url}" + (f"  ({record.error})" if record.error else ""))
-                if mode == "normal":
-                    if record.outcome == "audited" and record.depth < self.plan.max_depth:
-                        self._follow_links(record)
-                    if "vi" in self.plan.modes:
-                        self.queue.put_nowait(("vi", url, lang, depth, parent))
             finally:
                 self.queue.task_done()
 
@@ -253,7 +288,6 @@ class Crawler:
             metrics = await page.evaluate(_VI_PROBE, {"probe": "measure",
                                                       "activeSelector": self.plan.vi_active_selector})
             record.artifacts["text_metrics"] = metrics
-            self.normal_metrics[(normalise_url(record.url), record.lang)] = metrics
         visit = Visit(record.url, record.lang, record.mode, vi_active, worker)
         for g in GATHERERS:
             if record.mode in g.modes:
