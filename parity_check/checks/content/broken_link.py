@@ -1,0 +1,61 @@
+"""A link on a page leads nowhere: its target answers 4xx/5xx or does not answer at all."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...models import Finding
+from ..base import Check, CheckContext, register
+from ._targets import Targets, target_of, verdict
+
+
+@register
+class BrokenLink(Check):
+    """Reads the `links` site artifact (every target checked once after the crawl; the crawl's own statuses
+    where it is missing) and reports each page x target whose target is broken, at the link's selector.
+    The site's own pages and documents failing are violations; another site answering 401/403/429 or
+    5xx, or not answering, is "incomplete": it may only be refusing an automated visitor."""
+
+    id = "broken-link"
+    tags = ("kz:order-124",)
+    impact = "serious"
+    scope = "page"
+    requires = ("dom",)
+    why = ("A link that leads to an error page wastes the visitor's time and hides the information it "
+           "promised; the study's experts found inactive links on every site they read.")
+    messages = {
+        "status": {
+            "en": "The link “{text}” leads to {target}, which answers HTTP {status}.",
+            "ru": "Ссылка «{text}» ведёт на {target}, который отвечает HTTP {status}.",
+            "kk": "«{text}» сілтемесі {target} мекенжайына апарады, ол HTTP {status} қайтарады.",
+        },
+        "no_answer": {
+            "en": "The link “{text}” leads to {target}, which does not answer ({error}).",
+            "ru": "Ссылка «{text}» ведёт на {target}, который не отвечает ({error}).",
+            "kk": "«{text}» сілтемесі {target} мекенжайына апарады, ол жауап бермейді ({error}).",
+        },
+    }
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        targets = Targets(ctx)
+        for page in ctx.audited("normal"):
+            seen = set()
+            for link in (page.get("dom") or {}).get("links", []):
+                url = target_of(link.get("href"))
+                if not url or url in seen:
+                    continue
+                seen.add(url)
+                entry = targets.entry(url)
+                internal = targets.internal(url, entry)
+                judged = verdict(entry, internal)
+                if not judged:
+                    continue
+                outcome, key = judged
+                yield self.finding(
+                    page=page, selector=link.get("selector"), key=key, outcome=outcome, content_key=url,
+                    impact=None if internal else "moderate",
+                    args={"text": (link.get("text") or url)[:80], "target": url, "status": entry.get("status"),
+                          "error": (entry.get("error") or "")[:120]},
+                    related=[url],
+                    evidence={"target": url, "status": entry.get("status"), "error": entry.get("error"),
+                              "final_url": entry.get("final_url"), "kind": entry.get("kind"),
+                              "internal": internal, "source": entry.get("source")})

@@ -1,0 +1,100 @@
+"""A section the law requires is absent from a language version, empty, or leads to an error page."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ...models import Finding
+from ..base import Check, CheckContext, register
+from ._sections import (content_chars, crawl_truncated, find_section, home_pages, iter_langs, lang_args,
+                        page_text, required_sections, section_args, section_pages)
+
+# Placeholders that stand where content should be.
+_PLACEHOLDER = re.compile(
+    r"в разработке|на стадии наполнения|информация отсутствует|нет данных|раздел наполняется|"
+    r"әзірленуде|толықтырылуда|ақпарат жоқ|мәлімет жоқ|деректер жоқ|"
+    r"under construction|coming soon|no data|no information|no records", re.I)
+
+
+@register
+class MissingSection(Check):
+    """For every language version and every required section (the profile's `sections`, or the defaults:
+    structure, leadership, contacts, news, legal acts, citizens' appeals, efficiency evaluation), looks for
+    the section in the links, headings and URLs of that version's audited pages. Reports a section that is
+    nowhere (a violation when another language version has it or the profile names it; "incomplete" when
+    no version has it under the built-in names, which may simply not be the site's words), a section whose
+    page has (almost) no content, and a section whose link leads to an error page."""
+
+    id = "missing-section"
+    tags = ("kz:law-access-to-information-art16", "kz:order-124")
+    impact = "serious"
+    scope = "language"
+    requires = ("dom",)
+    why = ("The Law \"On access to information\" (Art. 16) and Order 124-НҚ require every state body's site to "
+           "publish these sections, in Kazakh and Russian alike; a visitor who reads one language must find "
+           "the same information.")
+    messages = {
+        "absent": {
+            "en": "The {lang_en} version has no “{section_en}” section (no link, heading or page for it).",
+            "ru": "В {lang_ru} версии нет раздела «{section_ru}» (ни ссылки, ни заголовка, ни страницы).",
+            "kk": "Сайттың {lang_kk} нұсқасында «{section_kk}» бөлімі жоқ (сілтеме де, тақырып та, бет те жоқ).",
+        },
+        "empty": {
+            "en": "The “{section_en}” section of the {lang_en} version is empty ({chars} characters of content).",
+            "ru": "Раздел «{section_ru}» в {lang_ru} версии пуст ({chars} знаков содержания).",
+            "kk": "Сайттың {lang_kk} нұсқасындағы «{section_kk}» бөлімі бос (мазмұны {chars} таңба).",
+        },
+        "unreachable": {
+            "en": "The “{section_en}” section of the {lang_en} version leads to an error page (HTTP {status}).",
+            "ru": "Раздел «{section_ru}» в {lang_ru} версии ведёт на страницу ошибки (HTTP {status}).",
+            "kk": "Сайттың {lang_kk} нұсқасындағы «{section_kk}» бөлімі қате бетке апарады (HTTP {status}).",
+        },
+    }
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        langs = list(iter_langs(ctx))
+        homes = home_pages(ctx)
+        min_chars = int(ctx.threshold("section_min_chars", 40))
+        for section in required_sections(ctx):
+            hits = {lang: find_section(ctx, lang, section) for lang in langs}
+            present_in = [lang for lang in langs if hits[lang]]
+            for lang in langs:
+                args = {**section_args(section), **lang_args(lang)}
+                home = homes.get(lang)
+                if not hits[lang]:
+                    sure = bool(present_in) or section.from_profile
+                    yield self.finding(
+                        page=home, lang=lang, key="absent", args=args, content_key=section.key,
+                        outcome="violation" if sure and not crawl_truncated(ctx) else "incomplete",
+                        related=[h.page.url for l in present_in for h in hits[l][:1]],
+                        evidence={"section": section.key, "present_in": present_in,
+                                  "names": list(section.names.get(lang, ())),
+                                  "pages_searched": sum(1 for p in ctx.audited("normal") if p.lang == lang)})
+                    continue
+                yield from self._judge_content(ctx, section, lang, hits[lang], args, min_chars)
+
+    def _judge_content(self, ctx, section, lang, hits, args, min_chars) -> Iterable[Finding]:
+        if any(h.how == "heading" for h in hits):
+            return  # the section is a part of some page: present, and its extent cannot be told apart
+        pages = section_pages(ctx, hits)
+        audited = [p for p in pages if p.outcome == "audited"]
+        if not pages:
+            return  # its link leads somewhere the crawl did not go: presence is all we can say
+        referrers = sorted({h.page.url for h in hits if h.how == "link"})
+        if not audited:
+            broken = [p for p in pages if p.status and p.status >= 400]
+            if broken:
+                p = broken[0]
+                yield self.finding(url=p.url, lang=lang, mode="normal", key="unreachable",
+                                   args={**args, "status": p.status}, content_key=section.key,
+                                   related=referrers, evidence={"section": section.key, "status": p.status})
+            return
+        sizes = {p.url: content_chars(p, section) for p in audited}
+        best = max(audited, key=lambda p: sizes[p.url])
+        chars = sizes[best.url]
+        placeholder = bool(_PLACEHOLDER.search(" ".join(page_text(p) for p in audited))) and chars < 200
+        if chars < min_chars or placeholder:
+            yield self.finding(page=best, key="empty", args={**args, "chars": chars}, content_key=section.key,
+                               outcome="violation", related=referrers,
+                               evidence={"section": section.key, "content_chars": chars,
+                                         "placeholder": placeholder, "min_chars": min_chars})

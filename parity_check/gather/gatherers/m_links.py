@@ -1,0 +1,289 @@
+"""Every link target and image the audited pages point to, checked once: does it answer, and with what.
+
+Runs after the crawl (a site gatherer). Targets the crawl already rendered reuse the crawl's answer, images
+the page itself loaded need no request, documents reuse what the `documents` gatherer fetched; the rest
+get a HEAD (confirmed with GET when HEAD fails: many servers mishandle HEAD) through Playwright's request
+API, a few at a time. Out-of-scope targets are only asked whether they answer, never crawled. Addresses
+on private or loopback networks are never requested unless the audited site itself is on one (so a
+public page cannot make the checker probe the network it runs in); redirects are followed by hand so
+each hop is held to that rule.
+
+The helpers here (`PoliteFetcher`, `is_private_host`, `page_statuses`) are shared with m_documents.
+"""
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import time
+from typing import Any, Iterable
+from urllib.parse import urljoin, urlsplit
+
+from ...models import normalise_url
+from ...urls import host_of, in_scope, is_document
+from ..registry import site_gatherer
+
+MAX_TARGETS = 2000
+CONCURRENCY = 4
+TIMEOUT_MS = 15000
+MAX_RETRIES = 2  # after the first try, on 429 and 5xx only
+MAX_BACKOFF_S = 8.0
+MAX_REDIRECTS = 10
+MAX_REFERRERS = 10
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+# Asked with GET, a link check needs only the first bytes; servers that ignore Range send it all anyway.
+PROBE_RANGE = "bytes=0-65535"
+# Stronger kinds win when one URL is used several ways (a thumbnail that links to its PDF).
+KIND_RANK = {"link": 0, "image": 1, "document": 2}
+
+
+def short_error(e: BaseException) -> str:
+    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return f"{type(e).__name__}: {msg}"[:300]
+
+
+def target_of(href: str | None) -> str | None:
+    """The URL a link or image points to, as requested: http(s) only, no fragment."""
+    if not href:
+        return None
+    parts = urlsplit(href.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return parts._replace(fragment="").geturl()
+
+
+def _is_private_ip(ip: ipaddress._BaseAddress) -> bool:
+    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
+            or ip.is_unspecified)
+
+
+async def is_private_host(host: str, cache: dict[str, bool]) -> bool:
+    """True when `host` is, or resolves to, a private, loopback or link-local address."""
+    host = host.strip("[]").lower()
+    if host in cache:
+        return cache[host]
+    private = False
+    try:
+        private = _is_private_ip(ipaddress.ip_address(host))
+    except ValueError:
+        if host == "localhost" or host.endswith(".localhost"):
+            private = True
+        else:
+            try:
+                infos = await asyncio.wait_for(asyncio.get_running_loop().getaddrinfo(host, None), 5)
+                private = any(_is_private_ip(ipaddress.ip_address(i[4][0].split("%")[0])) for i in infos)
+            except Exception:
+                private = False  # unresolvable: the request itself will say so
+    cache[host] = private
+    return private
+
+
+class PoliteFetcher:
+    """Requests through one Playwright APIRequestContext: bounded concurrency, a timeout per request,
+    back-off retries on 429/5xx, redirects followed by hand with the private-address rule at each hop."""
+
+    def __init__(self, request: Any, allow_private: bool, concurrency: int = CONCURRENCY,
+                 timeout_ms: int = TIMEOUT_MS, sleep=asyncio.sleep):
+        self.request = request
+        self.allow_private = allow_private
+        self.timeout_ms = timeout_ms
+        self.sleep = sleep
+        self.semaphore = asyncio.Semaphore(concurrency)
+        self._private: dict[str, bool] = {}
+
+    async def blocked(self, url: str) -> bool:
+        return not self.allow_private and await is_private_host(host_of(url), self._private)
+
+    async def fetch(self, url: str, method: str = "HEAD", headers: dict | None = None,
+                    want_body: bool = False) -> dict:
+        """One request with redirects and retries. Returns {status, error, content_type, content_length,
+        final_url, redirects, headers, body?}; never raises."""
+        hops: list[str] = []
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            if await self.blocked(current):
+                return {"status": None, "error": "not requested: private or loopback address",
+                        "final_url": current, "redirects": hops, "blocked": True}
+            result = await self._with_retries(current, method, headers, want_body)
+            location = (result.get("headers") or {}).get("location")
+            if result.get("status") in REDIRECT_STATUSES and location:
+                hops.append(current)
+                current = urljoin(current, location)
+                continue
+            result.update(final_url=current, redirects=hops)
+            return result
+        return {"status": None, "error": f"more than {MAX_REDIRECTS} redirects", "final_url": current,
+                "redirects": hops}
+
+    async def _with_retries(self, url: str, method: str, headers: dict | None, want_body: bool) -> dict:
+        attempt = 0
+        while True:
+            result = await self._once(url, method, headers, want_body)
+            status = result.get("status")
+            if status is None or not (status == 429 or status >= 500) or attempt >= MAX_RETRIES:
+                result["attempts"] = attempt + 1
+                return result
+            attempt += 1
+            await self.sleep(_backoff(attempt, (result.get("headers") or {}).get("retry-after")))
+
+    async def _once(self, url: str, method: str, headers: dict | None, want_body: bool) -> dict:
+        call = self.request.head if method == "HEAD" else self.request.get
+        async with self.semaphore:
+            try:
+                resp = await call(url, headers=headers or None, timeout=self.timeout_ms,
+                                  fail_on_status_code=False, max_redirects=0)
+            except Exception as e:
+                return {"status": None, "error": short_error(e), "method": method}
+            try:
+                head = {k.lower(): v for k, v in (resp.headers or {}).items()}
+                out = {"status": resp.status, "error": None, "method": method, "headers": head,
+                       "content_type": (head.get("content-type") or "").split(";")[0].strip().lower() or None,
+                       "content_length": _int(head.get("content-length"))}
+                if want_body and resp.status < 300:
+                    out["body"] = await resp.body()
+                return out
+            except Exception as e:
+                return {"status": None, "error": short_error(e), "method": method}
+            finally:
+                try:
+                    await resp.dispose()
+                except Exception:
+                    pass
+
+    async def probe(self, url: str) -> dict:
+        """Does `url` answer? HEAD first; a HEAD that fails (405/501 and, as often, a mishandled 4xx/5xx)
+        is asked again with a short GET before the target is called broken."""
+        result = await self.fetch(url, "HEAD")
+        if result.get("blocked"):
+            return result
+        status = result.get("status")
+        if status is None or status >= 400:
+            again = await self.fetch(url, "GET", headers={"Range": PROBE_RANGE})
+            if not again.get("blocked"):
+                result = again
+        if result.get("status") == 206:  # answered a ranged GET: the target is fine
+            result["content_length"] = _range_total(result.get("headers") or {}) or result.get("content_length")
+        return result
+
+
+def _backoff(attempt: int, retry_after: str | None) -> float:
+    try:
+        wait = float(retry_after) if retry_after else 0.5 * 2 ** attempt
+    except ValueError:  # an HTTP date: honour it no more than our own cap
+        wait = MAX_BACKOFF_S
+    return max(0.0, min(wait, MAX_BACKOFF_S))
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _range_total(headers: dict) -> int | None:
+    value = headers.get("content-range") or ""
+    return _int(value.rsplit("/", 1)[-1]) if "/" in value else None
+
+
+def page_statuses(pages: Iterable[Any]) -> dict[str, dict]:
+    """What the crawl already knows: normalised URL -> {status, error, final_url} of rendered pages."""
+    out: dict[str, dict] = {}
+    for p in pages:
+        if p.mode != "normal" or p.status is None:
+            continue
+        known = {"status": p.status, "error": p.error, "final_url": p.final_url or p.url}
+        for u in (p.url, p.final_url):
+            if u:
+                out.setdefault(normalise_url(u), known)
+    return out
+
+
+def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
+    """url -> {kind, referrers, langs, loaded_in_page, broken_in_page} over every audited page."""
+    targets: dict[str, dict] = {}
+
+    def add(url: str, kind: str, page) -> dict:
+        t = targets.setdefault(url, {"kind": kind, "referrers": [], "langs": set()})
+        if KIND_RANK[kind] > KIND_RANK[t["kind"]]:
+            t["kind"] = kind
+        if page.url not in t["referrers"] and len(t["referrers"]) < MAX_REFERRERS:
+            t["referrers"].append(page.url)
+        if page.lang:
+            t["langs"].add(page.lang)
+        return t
+
+    for page in pages:
+        if page.outcome != "audited":
+            continue
+        dom = page.get("dom") or {}
+        for link in dom.get("links", []):
+            url = target_of(link.get("href"))
+            if url:
+                add(url, "document" if is_document(url) else "link", page)
+        for img in dom.get("images", []):
+            url = target_of(img.get("src"))
+            if not url:
+                continue
+            t = add(url, "image", page)
+            if img.get("complete") and img.get("natural_width"):
+                t["loaded_in_page"] = True
+            elif img.get("complete"):
+                t["broken_in_page"] = True
+    return targets
+
+
+def _order(targets: dict[str, dict], hosts) -> list[str]:
+    """Own pages and documents first, then images, then other sites: what the cap keeps matters most."""
+    def rank(url: str) -> tuple:
+        t = targets[url]
+        return (0 if in_scope(url, hosts) else 1, -KIND_RANK[t["kind"]], url)
+    return sorted(targets, key=rank)
+
+
+async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts, crawl: dict[str, dict],
+                        documents: dict[str, dict], max_targets: int = MAX_TARGETS) -> dict:
+    started = time.monotonic()
+    ordered = _order(targets, hosts)
+    kept, over = ordered[:max_targets], ordered[max_targets:]
+    results: dict[str, dict] = {}
+
+    async def one(url: str) -> None:
+        t = targets[url]
+        entry = {"kind": t["kind"], "referrers": t["referrers"], "langs": sorted(t["langs"]),
+                 "in_scope": in_scope(url, hosts)}
+        known = crawl.get(normalise_url(url)) if t["kind"] == "link" else None
+        doc = documents.get(url) if isinstance(documents, dict) else None
+        if known:
+            entry.update(known, source="crawl")
+        elif doc and (doc.get("status") is not None or doc.get("error")):
+            entry.update(status=doc.get("status"), error=doc.get("error"), final_url=doc.get("final_url", url),
+                         content_type=doc.get("content_type"), content_length=doc.get("bytes"),
+                         source="documents")
+        elif t["kind"] == "image" and t.get("loaded_in_page") and not t.get("broken_in_page"):
+            entry.update(status=None, error=None, final_url=url, loaded=True, source="page")
+        else:
+            probe = await fetcher.probe(url)
+            entry.update({k: probe.get(k) for k in ("status", "error", "content_type", "content_length",
+                                                   "final_url", "redirects", "method", "attempts")},
+                         source="request")
+            if probe.get("blocked"):
+                entry["blocked"] = True
+        if t.get("broken_in_page"):
+            entry["broken_in_page"] = True
+        results[url] = entry
+
+    await asyncio.gather(*(one(u) for u in kept))
+    return {"targets": dict(sorted(results.items())), "max_targets": max_targets,
+            "limit_hit": bool(over), "over_limit": len(over), "not_checked_sample": over[:50],
+            "seconds": round(time.monotonic() - started, 2)}
+
+
+@site_gatherer("links")
+async def gather_links(session, store, plan) -> dict:
+    pages = list(store.iter_pages())
+    targets = collect_targets(pages)
+    documents = (store.site_artifacts().get("documents") or {}).get("documents") or {}
+    ctx = await session.context(None, "probe")
+    allow_private = await is_private_host(host_of(plan.target), {})
+    fetcher = PoliteFetcher(ctx.request, allow_private=allow_private)
+    return await check_targets(targets, fetcher, plan.hosts, page_statuses(pages), documents)
