@@ -1,0 +1,111 @@
+"""The officers' report is itself accessible: axe-core finds nothing in a normal view and in a VI-like view
+(high contrast preferred, text enlarged to 200%), in each report language, and it is usable by keyboard."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parity_check.gather.axe import run_axe
+from parity_check.report import write_reports
+from parity_check.report.sample import sample_result, tiny_png
+
+pytestmark = pytest.mark.browser
+
+OPEN_ALL = "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
+# What a visually-impaired reader's settings do to a page: bigger text, more contrast.
+VI_CSS = "html { font-size: 200% !important; }"
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    (out / "screens").mkdir()
+    (out / "screens" / "contrast.png").write_bytes(tiny_png(40, 12, (20, 60, 160)))
+    paths = {}
+    for lang in ("en", "ru", "kk"):
+        written = write_reports(sample_result(), out, ["html"], {"report_lang": lang})
+        paths[lang] = written["html"].rename(out / f"report.{lang}.html")
+    return paths
+
+
+def _open(shared_browser, path: Path, vi: bool):
+    loop, session = shared_browser.loop, shared_browser.session
+    page = loop.run_until_complete(session.fresh_tab("en", "normal"))
+    if vi:
+        loop.run_until_complete(page.emulate_media(contrast="more"))
+    loop.run_until_complete(page.goto(path.as_uri()))
+    if vi:
+        loop.run_until_complete(page.add_style_tag(content=VI_CSS))
+    loop.run_until_complete(page.evaluate(OPEN_ALL))
+    return page
+
+
+def _violations(result: dict) -> list[str]:
+    return [f"{r['id']}: {[n['target'] for n in r['nodes']][:5]}" for r in result.get("violations", [])]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+@pytest.mark.parametrize("vi", [False, True], ids=["normal", "vi"])
+def test_report_has_no_axe_violations(shared_browser, reports, lang, vi):
+    page = _open(shared_browser, reports[lang], vi)
+    try:
+        # The AAA contrast rule runs too: a report for low-vision readers should meet it.
+        result = shared_browser.loop.run_until_complete(run_axe(page, vi_active=True))
+        assert "error" not in result, result
+        assert _violations(result) == []
+        assert result["rules_run"] > 20
+    finally:
+        shared_browser.loop.run_until_complete(page.close())
+
+
+def test_report_embeds_screenshots_and_runs_no_script(shared_browser, reports):
+    page = _open(shared_browser, reports["en"], vi=False)
+    loop = shared_browser.loop
+    try:
+        images = loop.run_until_complete(page.evaluate(
+            "() => [...document.images].map((i) => ({src: i.src.slice(0, 22), ok: i.complete && i.naturalWidth > 0, alt: i.alt}))"))
+        assert len(images) >= 2  # the data: URI crop and the one read from screens/contrast.png
+        assert all(i["src"].startswith("data:image/png;base64") and i["ok"] and i["alt"] for i in images)
+        assert loop.run_until_complete(page.evaluate("() => document.scripts.length")) == 0
+        assert loop.run_until_complete(page.evaluate("() => typeof window.__xss")) == "undefined"
+    finally:
+        loop.run_until_complete(page.close())
+
+
+def test_report_is_usable_by_keyboard(shared_browser, reports):
+    loop = shared_browser.loop
+    page = loop.run_until_complete(shared_browser.session.fresh_tab("en", "normal"))
+    try:
+        loop.run_until_complete(page.goto(reports["kk"].as_uri()))
+        # Number every element, so two summaries with the same text are still told apart.
+        loop.run_until_complete(page.evaluate(
+            "() => document.querySelectorAll('*').forEach((e, i) => { e.dataset.n = i; })"))
+        active = lambda: loop.run_until_complete(page.evaluate(  # noqa: E731
+            "() => { const a = document.activeElement; return a ? (a.id || a.className || a.tagName) + '|' + a.dataset.n + '|' + (a.textContent || '').slice(0, 40) : ''; }"))
+        loop.run_until_complete(page.keyboard.press("Tab"))
+        assert active().startswith("skip|")
+        loop.run_until_complete(page.keyboard.press("Enter"))
+        assert active().startswith("main|")
+
+        # Tab through everything focusable: focus always moves on and finally leaves the page (no trap).
+        focusable = loop.run_until_complete(page.evaluate(
+            "() => document.querySelectorAll('a[href], summary').length"))
+        seen, previous = [], None
+        for _ in range(focusable + 3):
+            loop.run_until_complete(page.keyboard.press("Tab"))
+            now = active()
+            assert now != previous, f"focus stuck on {now}"
+            previous = now
+            seen.append(now)
+            if now.startswith("BODY") or now == "":
+                break
+        assert len(seen) > 10
+
+        # A summary opens its details with the keyboard alone.
+        loop.run_until_complete(page.focus("section[aria-labelledby='by-check'] details > summary"))
+        loop.run_until_complete(page.keyboard.press("Enter"))
+        assert loop.run_until_complete(page.evaluate(
+            "() => document.querySelector(\"section[aria-labelledby='by-check'] details\").open")) is True
+    finally:
+        loop.run_until_complete(page.close())
