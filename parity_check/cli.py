@@ -54,6 +54,15 @@ def main():
     """
 
 
+def _parse_shard(value: str | None) -> tuple[int, int]:
+    if not value:
+        return (1, 1)
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", value)
+    if not m or not (1 <= int(m.group(1)) <= int(m.group(2))):
+        raise click.BadParameter(f"{value!r}: write I/N with 1 <= I <= N, e.g. 2/3")
+    return int(m.group(1)), int(m.group(2))
+
+
 def _split_csv(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
@@ -78,10 +87,12 @@ def _default_out(target: str) -> Path:
               help="Re-run the checks on a saved run folder with no browser.")
 @click.option("--resume", "resume_dir", type=click.Path(path_type=Path),
               help="Finish a run that was killed midway, in its folder; pages already recorded are kept.")
+@click.option("--shard", metavar="I/N", callback=lambda c, p, v: _parse_shard(v),
+              help="Audit only shard I of N of the pages (merge with `parity-check report merge`).")
 @click.option("--no-vi", is_flag=True, help="Skip the visually-impaired mode (normal mode only).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-              from_artifacts, resume_dir, no_vi, quiet):
+              from_artifacts, resume_dir, shard, no_vi, quiet):
     """Render TARGET (a domain, a URL or a profile name) in every language and both modes, audit it,
     and write the report."""
     from .config import ProfileError
@@ -91,7 +102,7 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
 
     try:
         code = _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats,
-                          fail_on, from_artifacts, no_vi, quiet, resume_dir)
+                          fail_on, from_artifacts, no_vi, quiet, resume_dir, shard)
     except (ProfileError, InputError, ArtifactError, BrowserNotFound, ValueError) as e:
         raise fail(str(e))
     except KeyboardInterrupt:
@@ -100,7 +111,7 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
 
 
 def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-               from_artifacts, no_vi, quiet, resume_dir=None) -> int:
+               from_artifacts, no_vi, quiet, resume_dir=None, shard=(1, 1)) -> int:
     from . import pipeline
     from .settings import build_settings
     from .report import write_reports, reporter_class
@@ -148,6 +159,9 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
                                   max_depth=max_depth, concurrency=concurrency, fail_on=fail_on,
                                   out_dir=out_dir, formats=fmt_list, no_vi=no_vi,
                                   default_out=_default_out)
+        if shard != (1, 1):
+            from dataclasses import replace
+            settings = replace(settings, shard=shard)
         if settings.out_dir.exists() and any(settings.out_dir.iterdir()):
             raise pipeline.InputError(f"{settings.out_dir} exists and is not empty; choose another --out")
         progress(f"parity-check {__version__}: {settings.target} in {','.join(settings.languages)}, "

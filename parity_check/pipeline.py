@@ -64,13 +64,17 @@ class RunSettings:
     profile_name: str | None = None
     profile: Any = None
     resume: bool = False
+    shard: tuple[int, int] = (1, 1)
 
     def saved(self) -> dict[str, Any]:
         """What run.json keeps so `--resume` can rebuild these settings (the profile is reloaded by name)."""
-        ref = getattr(self.profile, "source", None) or self.profile_name
+        source = getattr(self.profile, "source", None)
+        shipped = source is None or Path(source).parent.name == "profiles" and Path(source).parent.parent.name == "parity_check"
+        ref = self.profile_name if shipped else str(Path(source).resolve())
         return {"target": self.target, "profile_ref": ref, "languages": list(self.languages),
                 "formats": list(self.formats), "fail_on": self.fail_on, "max_pages": self.max_pages,
-                "max_depth": self.max_depth, "concurrency": self.concurrency, "modes": list(self.modes)}
+                "max_depth": self.max_depth, "concurrency": self.concurrency, "modes": list(self.modes),
+                "shard": list(self.shard)}
 
 
 def now_iso() -> str:
@@ -100,7 +104,7 @@ async def gather_async(settings: RunSettings, progress: Callable[[str], None] | 
         concurrency=settings.concurrency, modes=settings.modes, vi_steps=settings.vi_steps,
         vi_active_selector=settings.vi_active_selector, wait_for=settings.wait_for,
         url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms,
-        resume=settings.resume)
+        resume=settings.resume, shard=settings.shard)
     run = {"target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
            "settings": settings.saved(), "started_at": now_iso(), "tool_version": __version__,
            "axe_version": axe_version()}

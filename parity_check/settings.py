@@ -49,6 +49,6 @@ def build_settings(target: str | None, profile_ref: str | None, *, langs=None, m
         exclude=tuple(profile.scope.exclude), url_codes=dict(profile.language_urls.codes),
         vi_steps=tuple(vi.steps), vi_active_selector=vi.active_selector, wait_for=profile.wait_for,
         timeout_ms=profile.timeout_ms, settle_ms=profile.settle_ms, thresholds=dict(profile.thresholds),
-        profile_name=profile.name, profile=profile,
+        profile_name=None if profile.source is None else profile.name, profile=profile,
         modes=("normal",) if no_vi else ("normal", "vi"),
     )

@@ -7,6 +7,7 @@ compares its text with the normal one to tell whether the mode really switched o
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -14,7 +15,7 @@ from typing import Any, Callable
 from ..artifacts import ArtifactStore, PageRecord
 from ..artifacts.store import record_key
 from ..models import normalise_url
-from ..urls import language_of_url, host_of
+from ..urls import language_of_url, host_of, page_key
 from .discovery import discover
 from .frontier import Frontier
 from .registry import GATHERERS, SITE_GATHERERS, Visit, load_gatherers, load_js
@@ -59,6 +60,7 @@ class CrawlPlan:
     timeout_ms: int = 30000
     rate_limit: float = 4.0  # page loads a second on one remote host
     resume: bool = False  # skip what artifacts/pages already holds (a run killed midway)
+    shard: tuple[int, int] = (1, 1)  # (i, n): audit only the pages whose page_key hashes to shard i of n
 
 
 @dataclass
@@ -223,6 +225,11 @@ class Crawler:
             mode, url, lang, depth, parent = await self.queue.get()
             try:
                 record = await self._visit(worker, mode, url, lang, depth, parent)
+                if record.artifacts.pop("discovery_only", False):
+                    # another shard audits this page; it was rendered here only to find its links
+                    if record.outcome == "audited" and record.depth < self.plan.max_depth:
+                        self._follow_links(record)
+                    continue
                 self.store.write_page(record)
                 self._after_visit(record)
                 self._drain_replays()
@@ -275,6 +282,11 @@ class Crawler:
                 record.artifacts["vi"] = {"state": None, "method": None}
             return
         await self._wait_rendered(page)
+        if record.mode == "normal" and not in_shard(record.url, self.plan.shard):
+            record.artifacts["dom"] = await self._dom_only(page, record, worker)
+            record.artifacts["discovery_only"] = True
+            record.outcome = "audited"
+            return
         vi_active = False
         if record.mode == "vi":
             vi = await self._switch_vi_on(page, record)
@@ -308,6 +320,10 @@ class Crawler:
             await asyncio.sleep(wait)
         return response
 
+    async def _dom_only(self, page, record: PageRecord, worker: int) -> dict:
+        dom = next(g for g in GATHERERS if g.name == "dom")
+        return await dom.run(page, Visit(record.url, record.lang, record.mode, False, worker))
+
     async def _wait_rendered(self, page) -> None:
         await page.evaluate(_WAIT_RENDERED, {"quiet": self.plan.settle_ms, "cap": 8000})
         if self.plan.wait_for:
@@ -321,6 +337,16 @@ class Crawler:
 
         normal = self.normal_metrics[(normalise_url(record.url), record.lang)]
         return await switch_vi_on(page, self.plan, normal, self._measure, self._wait_rendered)
+
+
+def in_shard(url: str, shard: tuple[int, int]) -> bool:
+    """Every language version of a page falls in the same shard (page_key has no language), so the
+    shards' artifacts merge into exactly the records of an unsharded run."""
+    i, n = shard
+    if n <= 1:
+        return True
+    digest = hashlib.sha1(page_key(url).encode("utf-8")).hexdigest()
+    return int(digest[:12], 16) % n == i - 1
 
 
 def _short_error(e: Exception) -> str:

@@ -1,0 +1,46 @@
+"""The page's declared language does not match the language of its text (W3C ACT rule ucwvc8)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...language import is_valid_lang_code, page_language, same_language
+from ...models import Finding
+from ..base import Check, CheckContext, register
+from .common import name_args, text_segments
+
+
+@register
+class LangMismatch(Check):
+    """The `lang` of `<html>` names one language and the page's text is in another, so screen readers
+    read the whole page with the wrong pronunciation rules. Decided over all text that inherits the page's
+    language, counting words per language (as ACT ucwvc8 asks), never from one string. axe-core checks only
+    that the code is valid; a page set to the wrong language passes it."""
+
+    id = "lang-mismatch"
+    tags = ("wcag2a", "wcag311", "act:ucwvc8", "kz:st-rk-2191")
+    impact = "serious"
+    requires = ("dom",)
+    why = ("Screen readers choose their voice and pronunciation from the page's lang attribute; a page "
+           "declared in one language and written in another is read aloud unintelligibly.")
+    help_url = "https://www.w3.org/WAI/standards-guidelines/act/rules/ucwvc8/"
+    messages = {"default": {
+        "en": "The page is declared as '{declared}' but its text is in {detected_name} ({share}% of words).",
+        "ru": "Язык страницы объявлен как «{declared}», но текст написан на языке: {detected_ru} ({share}% слов).",
+        "kk": "Беттің тілі «{declared}» деп көрсетілген, бірақ мәтіні: {detected_kk} (сөздердің {share}%).",
+    }}
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for page in ctx.audited("normal"):
+            dom = page.get("dom") or {}
+            declared = (dom.get("declared_lang") or "").strip()
+            if not declared or not is_valid_lang_code(declared):
+                continue  # inapplicable: a missing or invalid code is axe's html-has-lang / html-lang-valid
+            inherited = [s["text"] for s in text_segments(page, include_attrs=True)
+                         if not s.get("lang") or same_language(s["lang"], declared)]
+            verdict = page_language(inherited)
+            if verdict.lang in (None, "und") or same_language(declared, verdict.lang):
+                continue
+            yield self.finding(
+                page=page, selector="html", outcome="violation" if verdict.reliable else "incomplete",
+                args={**name_args(declared=declared, detected=verdict.lang), "share": round(verdict.share * 100)},
+                evidence={"words_by_lang": verdict.words_by_lang, "declared": declared})

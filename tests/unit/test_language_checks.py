@@ -1,0 +1,90 @@
+"""The language checks on page records built in code: a passing, a failing and an inapplicable case each."""
+from parity_check.artifacts import PageRecord
+from parity_check.checks import CheckContext, load_all
+
+CHECKS = load_all()
+KK_TEXT = ("Облыс әкімдігі тұрғындардың өтініштерін қабылдау кестесін жариялады. Әкімнің орынбасары "
+           "аудандарға жұмыс сапарымен барды және жаңа мектептің құрылысын тексерді.")
+RU_TEXT = ("Акимат области опубликовал график приёма граждан. Заместитель акима посетил районы с рабочей "
+           "поездкой и проверил строительство новой школы.")
+EN_TEXT = ("The regional akimat published the schedule for receiving citizens. The deputy akim visited the "
+           "districts and inspected the construction of a new school.")
+
+
+def page(url, lang, declared, texts, mode="normal", lang_elements=(), links=(), outcome="audited",
+         status=200, final_url=None, images=()):
+    segments = [{"selector": f"main > p:nth-of-type({i + 1})", "kind": "text", "region": "main", "text": t,
+                 "lang": declared} for i, t in enumerate(texts)]
+    return PageRecord(url=url, lang=lang, mode=mode, outcome=outcome, status=status, final_url=final_url or url,
+                      artifacts={"dom": {"declared_lang": declared, "segments": segments,
+                                         "lang_elements": list(lang_elements), "links": list(links),
+                                         "images": list(images)}} if outcome == "audited" else {})
+
+
+def run(check_id, pages, languages=("kk", "ru", "en"), run=None):
+    ctx = CheckContext(pages=pages, run=run or {}, languages=languages)
+    return list(CHECKS[check_id]().run(ctx))
+
+
+def test_lang_mismatch():
+    assert run("lang-mismatch", [page("http://x/kz/", "kk", "kk", [KK_TEXT])]) == []
+    found = run("lang-mismatch", [page("http://x/kz/", "kk", "ru", [KK_TEXT, KK_TEXT])])
+    assert [f.outcome for f in found] == ["violation"] and found[0].selector == "html"
+    assert "Kazakh" in found[0].message and found[0].message_args["detected_ru"] == "казахский"
+    assert run("lang-mismatch", [page("http://x/kz/", "kk", "kz", [RU_TEXT])]) == []  # invalid code: axe's
+
+
+def test_element_lang_mismatch():
+    ok = {"selector": "span", "lang": "ru", "text": RU_TEXT, "visible": True}
+    wrong = {"selector": "span.q", "lang": "en", "text": RU_TEXT, "visible": True}
+    assert run("element-lang-mismatch", [page("http://x/ru/", "ru", "ru", [RU_TEXT], lang_elements=[ok])]) == []
+    found = run("element-lang-mismatch", [page("http://x/ru/", "ru", "ru", [RU_TEXT], lang_elements=[wrong])])
+    assert [(f.selector, f.outcome) for f in found] == [("span.q", "violation")]
+    neutral = {"selector": "span", "lang": "en", "text": "2024", "visible": True}
+    assert run("element-lang-mismatch", [page("http://x/ru/", "ru", "ru", [RU_TEXT], lang_elements=[neutral])]) == []
+
+
+def test_untranslated_page():
+    kk = page("http://x/kz/news", "kk", "kk", [RU_TEXT, RU_TEXT])
+    ru = page("http://x/ru/news", "ru", "ru", [RU_TEXT, RU_TEXT])
+    found = run("untranslated-page", [kk, ru])
+    assert [(f.url, f.outcome) for f in found] == [("http://x/kz/news", "violation")]
+    assert found[0].related == ("http://x/ru/news",)
+    assert run("untranslated-page", [page("http://x/kz/news", "kk", "kk", [KK_TEXT]), ru]) == []
+    assert run("untranslated-page", [page("http://x/news", None, "kk", [RU_TEXT])]) == []  # no language version
+
+
+def test_untranslated_text():
+    kk = page("http://x/kz/", "kk", "kk", [KK_TEXT, KK_TEXT, RU_TEXT])
+    found = run("untranslated-text", [kk])
+    assert [f.selector for f in found if f.outcome == "violation"] == ["main > p:nth-of-type(3)"]
+    assert run("untranslated-text", [page("http://x/kz/", "kk", "kk", [KK_TEXT, "Бюджет", "2024"])]) == []
+    alt = page("http://x/kz/", "kk", "kk", [KK_TEXT], images=[{"alt": RU_TEXT, "selector": "img.hero"}])
+    assert [f.selector for f in run("untranslated-text", [alt])] == ["img.hero"]
+
+
+def test_missing_language_version():
+    ru = page("http://x/ru/a", "ru", "ru", [RU_TEXT])
+    kk_404 = page("http://x/kz/a", "kk", None, [], outcome="failed", status=404)
+    en_redirect = page("http://x/en/a", "en", "ru", [RU_TEXT], final_url="http://x/ru/a")
+    found = run("missing-language-version", [ru, kk_404, en_redirect])
+    assert sorted((f.lang, f.message_key) for f in found) == [
+        ("en", "missing-language-version.redirected"), ("kk", "missing-language-version.failed")]
+    assert run("missing-language-version", [ru, page("http://x/kz/a", "kk", "kk", [KK_TEXT])]) == []
+    nowhere = page("http://x/ru/b", "ru", "ru", [RU_TEXT],
+                   links=[{"text": "Қаз", "raw_href": "#", "href": "http://x/ru/b#", "selector": "a.kz"}])
+    assert [f.selector for f in run("missing-language-version", [nowhere])] == ["a.kz"]
+
+
+def test_default_language():
+    root = {"url": "http://x/", "final_url": "http://x/ru/", "url_lang": "ru", "status": 200}
+    assert [f.check for f in run("default-language", [], run={"root": root})] == ["default-language"]
+    assert run("default-language", [], run={"root": {**root, "final_url": "http://x/kz/", "url_lang": "kk"}}) == []
+    assert run("default-language", [], languages=("ru", "en"), run={"root": root}) == []
+
+
+def test_unmarked_language_change():
+    text = "The deputy akim visited the districts. He said: «Das ist eine sehr gute neue Schule für alle Kinder»."
+    found = run("unmarked-language-change", [page("http://x/en/", "en", "en", [EN_TEXT, text])])
+    assert [f.check for f in found] == ["unmarked-language-change"]
+    assert run("unmarked-language-change", [page("http://x/en/", "en", "en", [EN_TEXT])]) == []
