@@ -81,7 +81,9 @@ class CheckGroup:
     fix: Text | None
     help_url: str | None
     impact: str
-    items: list[FindingView] = field(default_factory=list)
+    items: list[FindingView] = field(default_factory=list)  # findings outside template issues
+    templates: list[TemplateIssue] = field(default_factory=list)  # this check's template issues
+    total: int = 0
 
     @property
     def urls(self) -> int:
@@ -128,10 +130,14 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
     for check, fs in by_check.items():
         first = fs[0]
         group_fix = how_to_fix(first, lang) if first.source != "axe" else None
+        # A template issue's findings are listed once, under the template issue: a platform header that
+        # fails on 500 pages is one entry here, not 500.
         groups.append(CheckGroup(check=check, anchor=check_anchor(check), title=check_title(first, lang),
                                  why=why(first, lang), fix=group_fix, help_url=http_url(first.help_url),
-                                 impact=worst_impact(fs), items=[views[id(f)] for f in fs]))
-    groups.sort(key=lambda g: (-impact_rank(g.impact), -len(g.items), g.check))
+                                 impact=worst_impact(fs), total=len(fs),
+                                 items=[views[id(f)] for f in fs if id(f) not in template_of],
+                                 templates=[i for i in issues if i.check == check]))
+    groups.sort(key=lambda g: (-impact_rank(g.impact), -g.total, g.check))
 
     by_page: dict[str, list[FindingView]] = defaultdict(list)
     for f in violations:
