@@ -1,0 +1,74 @@
+// Where the elements worth a screenshot are: the targets axe failed (args.targets, axe's selectors) and
+// text a legibility check may report (tiny, italic, capitals, justified, cramped or very long lines).
+// Thresholds here are looser than the checks' defaults: a crop nobody uses costs little, a finding
+// without its picture costs the reader. Selectors as extract.js writes them, so checks can match.
+(args) => {
+  const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
+  const cssIdent = (s) => (window.CSS && CSS.escape) ? CSS.escape(s) : s.replace(/[^\w-]/g, "\\$&");
+  const selectorOf = (el) => {
+    const parts = [];
+    let node = el;
+    while (node && node.nodeType === 1 && node !== document.documentElement) {
+      if (node.id && document.querySelectorAll("#" + cssIdent(node.id)).length === 1) {
+        parts.unshift("#" + cssIdent(node.id));
+        break;
+      }
+      let part = node.tagName.toLowerCase();
+      const classes = Array.from(node.classList).filter((c) => /^[a-zA-Z_][\w-]*$/.test(c)).slice(0, 2);
+      if (classes.length) part += "." + classes.join(".");
+      const parent = node.parentElement;
+      if (parent) {
+        const same = Array.from(parent.children).filter((c) => c.tagName === node.tagName);
+        if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
+      }
+      parts.unshift(part);
+      if (node === document.body) break;
+      node = node.parentElement;
+    }
+    return parts.join(" > ");
+  };
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return [Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)];
+  };
+  const visible = (el) => {
+    const st = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return st.visibility !== "hidden" && st.display !== "none" && r.width > 2 && r.height > 2;
+  };
+
+  const out = [];
+  for (const t of args.targets || []) {
+    let el = null;
+    try { el = document.querySelector(t.selector); } catch (e) { el = null; }
+    if (el && visible(el)) out.push({ key: t.selector, kind: t.kind, bbox: box(el) });
+  }
+
+  const BLOCKS = "p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, div, span, a, label, small";
+  const seen = new Set();
+  for (const el of document.querySelectorAll(BLOCKS)) {
+    if (out.length > 400) break;
+    const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.nodeValue).join(" ");
+    const text = clean(own);
+    if (text.length < 3 || seen.has(el)) continue;
+    const st = getComputedStyle(el);
+    if (st.display === "inline" && el.tagName !== "A" && el.tagName !== "SMALL" && el.tagName !== "SPAN") continue;
+    if (!visible(el)) continue;
+    const fs = parseFloat(st.fontSize) || 16;
+    const lh = st.lineHeight === "normal" ? fs * 1.2 : parseFloat(st.lineHeight);
+    const r = el.getBoundingClientRect();
+    const lines = Math.max(1, Math.round(r.height / Math.max(1, lh)));
+    const letters = (clean(el.innerText).match(/\p{L}/gu) || []).length;
+    const upper = (clean(el.innerText).match(/\p{Lu}/gu) || []).length;
+    const kinds = [];
+    if (fs < 10) kinds.push("tiny");
+    if (st.fontStyle === "italic" && letters >= 80) kinds.push("italic");
+    if (letters >= 40 && (st.textTransform === "uppercase" || upper >= 0.8 * letters)) kinds.push("caps");
+    if (st.textAlign === "justify" && lines >= 2) kinds.push("justify");
+    if (lines >= 2 && lh / fs < 1.2) kinds.push("line-height");
+    if (lines >= 2 && clean(el.innerText).length / lines > 75) kinds.push("long-lines");
+    for (const kind of kinds) out.push({ key: selectorOf(el), kind, bbox: box(el) });
+    if (kinds.length) seen.add(el);
+  }
+  return out;
+}
