@@ -92,7 +92,7 @@ class MissingContact(Check):
               "address": ("a postal address", "почтового адреса", "пошталық мекенжай")}
     messages = {
         "default": {
-            "en": "The contacts page of the {lang_en} version has no {what_en}.",
+            "en": "The contacts page of the {lang_en} version lacks {what_en}.",
             "ru": "На странице контактов {lang_ru} версии нет {what_ru}.",
             "kk": "Сайттың {lang_kk} нұсқасындағы байланыс бетінде {what_kk} жоқ.",
         },

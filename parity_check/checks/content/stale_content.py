@@ -38,7 +38,8 @@ def _dated_segments(page, today: dt.date) -> list[tuple[dt.date, dict]]:
 class StaleContent(Check):
     """Relative to the day the site was captured (run.json `captured_at`): a news list (a page matching the
     `news` section rule with several dated items; dates in kk/ru/en forms) whose newest item is older than
-    `stale_days` (30) is a violation: Order 124-НҚ wants news daily. A page stating its last update
+    `news_stale_days` (the profile's, 7; `stale_days`, 30, without one) is a violation: Order 124-НҚ wants
+    news daily. A page stating its last update
     ("Обновлено", "Жаңартылды", "Updated" followed by a date) older than `stale_days` is "incomplete",
     and a violation past `stale_updated_days` (365): an old update date alone does not prove the page wrong."""
 
@@ -67,6 +68,7 @@ class StaleContent(Check):
         if today is None:
             return
         stale = int(ctx.threshold("stale_days", 30))
+        news_days = int(ctx.threshold("news_stale_days", None) or stale)
         very_stale = int(ctx.threshold("stale_updated_days", 365))
         rule = _news_rule(ctx)
         newest_by_lang: dict[str | None, dt.date] = {}
@@ -81,11 +83,11 @@ class StaleContent(Check):
             yield from self._updated(page, today, stale, very_stale)
         for page, newest, seg, count in news_pages:
             age = (today - newest).days
-            if age > stale:
+            if age > news_days:
                 others = {l: d.isoformat() for l, d in newest_by_lang.items() if l != page.lang}
                 yield self.finding(page=page, selector=seg.get("selector"), key="news", content_key="news",
                                    args={"date": newest.isoformat(), "days": age},
-                                   evidence={"newest": newest.isoformat(), "age_days": age, "threshold_days": stale,
+                                   evidence={"newest": newest.isoformat(), "age_days": age, "threshold_days": news_days,
                                              "dated_items": count, "newest_in_other_languages": others})
 
     def _updated(self, page, today, stale, very_stale) -> Iterable[Finding]:

@@ -2,8 +2,7 @@
 pages, whether a PDF carries a text layer or only pictures of pages (a scan a screen reader cannot read),
 the title, a sample of the text, and which language versions link it.
 
-Runs after the crawl, before `links` (name order), which then reuses these answers for document links.
-A document is a link with a document extension, or one whose crawl visit turned into a download, or a
+Runs after the crawl and after `links` (this module imports it, so it registers first). A document is a link with a document extension, or one whose crawl visit turned into a download, or a
 download-looking in-scope link that answers with a document content type. Parsing happens in a thread:
 it is CPU work and must not stall the event loop the browser runs on.
 """
@@ -13,6 +12,7 @@ import asyncio
 import hashlib
 import io
 import re
+import time
 import zipfile
 import zlib
 from typing import Any
@@ -20,10 +20,11 @@ from typing import Any
 from ...models import normalise_url
 from ...urls import host_of, in_scope
 from ..registry import site_gatherer
-from .m_links import PoliteFetcher, collect_targets, is_private_host
+from .m_links import PoliteFetcher, collect_targets, each_in_turn, is_private_host
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_DOCUMENTS = 300
+MAX_SECONDS = 300  # fetching every document; the rest are listed as not fetched
 MAX_PAGES_READ = 40  # text is read from the first pages only: enough to tell a scan from a text
 TEXT_PAGE_CHARS = 20  # fewer non-space characters than this on a page: a stamp or a page number, not text
 SAMPLE_CHARS = 300
@@ -230,14 +231,26 @@ def _range_total(headers: dict) -> int | None:
         return None
 
 
-async def fetch_documents(found: dict[str, dict], fetcher: PoliteFetcher, hosts,
-                          max_documents: int = MAX_DOCUMENTS, max_bytes: int = MAX_BYTES) -> dict:
+async def fetch_documents(found: dict[str, dict], fetcher: PoliteFetcher, hosts, max_documents: int = MAX_DOCUMENTS,
+                          max_bytes: int = MAX_BYTES, max_seconds: float = MAX_SECONDS) -> dict:
+    started = time.monotonic()
     ordered = sorted(found, key=lambda u: (0 if in_scope(u, hosts) else 1, "maybe" in found[u], u))
     kept, over = ordered[:max_documents], ordered[max_documents:]
-    results = await asyncio.gather(*(fetch_document(fetcher, u, found[u], max_bytes) for u in kept))
-    docs = {u: r for u, r in zip(kept, results) if r is not None}
+    docs: dict[str, dict] = {}
+    late: list[str] = []
+
+    async def one(url: str) -> None:
+        if time.monotonic() - started > max_seconds:
+            late.append(url)
+            return
+        result = await fetch_document(fetcher, url, found[url], max_bytes)
+        if result is not None:
+            docs[url] = result
+
+    await each_in_turn(kept, one)
     return {"documents": dict(sorted(docs.items())), "max_documents": max_documents, "max_bytes": max_bytes,
-            "limit_hit": bool(over), "over_limit": len(over)}
+            "limit_hit": bool(over), "over_limit": len(over), "time_budget_hit": bool(late),
+            "not_fetched_sample": (over + sorted(late))[:50], "seconds": round(time.monotonic() - started, 2)}
 
 
 @site_gatherer("documents")

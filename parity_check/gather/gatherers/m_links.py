@@ -1,8 +1,7 @@
 """Every link target and image the audited pages point to, checked once: does it answer, and with what.
 
-Runs after the crawl (a site gatherer). Targets the crawl already rendered reuse the crawl's answer, images
-the page itself loaded need no request, documents reuse what the `documents` gatherer fetched; the rest
-get a HEAD (confirmed with GET when HEAD fails: many servers mishandle HEAD) through Playwright's request
+Runs after the crawl (a site gatherer; before `documents`, which imports this module). Targets the crawl
+already rendered reuse the crawl's answer, images the page itself loaded need no request; the rest get a HEAD (confirmed with GET when HEAD fails: many servers mishandle HEAD) through Playwright's request
 API, a few at a time. Out-of-scope targets are only asked whether they answer, never crawled. Addresses
 on private or loopback networks are never requested unless the audited site itself is on one (so a
 public page cannot make the checker probe the network it runs in); redirects are followed by hand so
@@ -29,6 +28,8 @@ MAX_RETRIES = 2  # after the first try, on 429 and 5xx only
 MAX_BACKOFF_S = 8.0
 MAX_REDIRECTS = 10
 MAX_REFERRERS = 10
+MAX_SECONDS = 300  # the whole link check; targets not reached by then are listed as not checked
+HOST_FAILURES = 3  # a host that failed to answer this many times running is not asked again
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Asked with GET, a link check needs only the first bytes; servers that ignore Range send it all anyway.
 PROBE_RANGE = "bytes=0-65535"
@@ -89,6 +90,7 @@ class PoliteFetcher:
         self.sleep = sleep
         self.semaphore = asyncio.Semaphore(concurrency)
         self._private: dict[str, bool] = {}
+        self._failures: dict[str, int] = {}  # host -> network failures in a row
 
     async def blocked(self, url: str) -> bool:
         return not self.allow_private and await is_private_host(host_of(url), self._private)
@@ -127,12 +129,18 @@ class PoliteFetcher:
 
     async def _once(self, url: str, method: str, headers: dict | None, want_body: bool) -> dict:
         call = self.request.head if method == "HEAD" else self.request.get
+        host = host_of(url)
         async with self.semaphore:
+            if self._failures.get(host, 0) >= HOST_FAILURES:
+                # one dead host must not eat the time budget, one timeout per link
+                return {"status": None, "error": f"not requested: {host} stopped answering", "method": method}
             try:
                 resp = await call(url, headers=headers or None, timeout=self.timeout_ms,
                                   fail_on_status_code=False, max_redirects=0)
             except Exception as e:
+                self._failures[host] = self._failures.get(host, 0) + 1
                 return {"status": None, "error": short_error(e), "method": method}
+            self._failures[host] = 0
             try:
                 head = {k.lower(): v for k, v in (resp.headers or {}).items()}
                 out = {"status": resp.status, "error": None, "method": method, "headers": head,
@@ -232,6 +240,18 @@ def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
     return targets
 
 
+async def each_in_turn(items: list, work, workers: int = CONCURRENCY) -> None:
+    """`work(item)` for every item, `workers` at a time, in order: a deadline checked inside `work` then
+    cuts the tail of the list, not a random half of it."""
+    pending = iter(items)
+
+    async def worker():
+        for item in pending:
+            await work(item)
+
+    await asyncio.gather(*(worker() for _ in range(workers)))
+
+
 def _order(targets: dict[str, dict], hosts) -> list[str]:
     """Own pages and documents first, then images, then other sites: what the cap keeps matters most."""
     def rank(url: str) -> tuple:
@@ -241,26 +261,25 @@ def _order(targets: dict[str, dict], hosts) -> list[str]:
 
 
 async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts, crawl: dict[str, dict],
-                        documents: dict[str, dict], max_targets: int = MAX_TARGETS) -> dict:
+                        max_targets: int = MAX_TARGETS, max_seconds: float = MAX_SECONDS) -> dict:
     started = time.monotonic()
     ordered = _order(targets, hosts)
     kept, over = ordered[:max_targets], ordered[max_targets:]
     results: dict[str, dict] = {}
+    late: list[str] = []
 
     async def one(url: str) -> None:
         t = targets[url]
         entry = {"kind": t["kind"], "referrers": t["referrers"], "langs": sorted(t["langs"]),
                  "in_scope": in_scope(url, hosts)}
         known = crawl.get(normalise_url(url)) if t["kind"] == "link" else None
-        doc = documents.get(url) if isinstance(documents, dict) else None
         if known:
             entry.update(known, source="crawl")
-        elif doc and (doc.get("status") is not None or doc.get("error")):
-            entry.update(status=doc.get("status"), error=doc.get("error"), final_url=doc.get("final_url", url),
-                         content_type=doc.get("content_type"), content_length=doc.get("bytes"),
-                         source="documents")
         elif t["kind"] == "image" and t.get("loaded_in_page") and not t.get("broken_in_page"):
             entry.update(status=None, error=None, final_url=url, loaded=True, source="page")
+        elif time.monotonic() - started > max_seconds:
+            late.append(url)
+            entry.update(status=None, error=None, not_checked="time budget spent")
         else:
             probe = await fetcher.probe(url)
             entry.update({k: probe.get(k) for k in ("status", "error", "content_type", "content_length",
@@ -272,9 +291,10 @@ async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts,
             entry["broken_in_page"] = True
         results[url] = entry
 
-    await asyncio.gather(*(one(u) for u in kept))
+    await each_in_turn(kept, one)
     return {"targets": dict(sorted(results.items())), "max_targets": max_targets,
-            "limit_hit": bool(over), "over_limit": len(over), "not_checked_sample": over[:50],
+            "limit_hit": bool(over), "over_limit": len(over), "not_checked_sample": (over + sorted(late))[:50],
+            "max_seconds": max_seconds, "time_budget_hit": bool(late), "not_checked_in_time": len(late),
             "seconds": round(time.monotonic() - started, 2)}
 
 
@@ -282,8 +302,7 @@ async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts,
 async def gather_links(session, store, plan) -> dict:
     pages = list(store.iter_pages())
     targets = collect_targets(pages)
-    documents = (store.site_artifacts().get("documents") or {}).get("documents") or {}
     ctx = await session.context(None, "probe")
     allow_private = await is_private_host(host_of(plan.target), {})
     fetcher = PoliteFetcher(ctx.request, allow_private=allow_private)
-    return await check_targets(targets, fetcher, plan.hosts, page_statuses(pages), documents)
+    return await check_targets(targets, fetcher, plan.hosts, page_statuses(pages))
