@@ -1,0 +1,145 @@
+"""Statistical language models behind one small interface, loaded lazily and restricted per call.
+
+`Backend.probabilities(text, langs)` -> {lang: probability} over `langs` only (ISO 639-1 codes).
+Restricting to the languages that are possible (candidates x the text's script) is what makes
+short strings work: "Контакты" among all 140 languages may be Belarusian, among kk/ru it is ru.
+
+py3langid (default, a dependency): naive Bayes over byte n-grams, one ~30 MB model, fast.
+lingua (optional, measured in bench/LANGUAGE.md): n-gram models per language, loaded per language
+on first use; not a dependency of the project, so it is imported only when asked for.
+"""
+from __future__ import annotations
+
+import math
+import threading
+from typing import Protocol
+
+# Languages each script can be, for candidates=None ("all supported").  Kazakh in Latin script is
+# not in any model: the Latin-Kazakh heuristics (kazakh.py) handle it before a model is asked.
+SCRIPT_LANGS: dict[str, tuple[str, ...]] = {
+    "Cyrl": ("kk", "ru", "uk", "be", "bg", "mk", "sr", "ky", "tt", "mn", "tg", "ba"),
+    "Latn": ("en", "fr", "de", "nl", "es", "it", "pt", "pl", "cs", "sk", "sl", "hr", "bs", "ro",
+             "hu", "fi", "et", "lv", "lt", "sv", "da", "no", "is", "ga", "cy", "eu", "ca", "gl",
+             "sq", "tr", "az", "uz", "id", "ms", "vi", "tl", "af", "sw", "mt", "lb", "eo", "la"),
+    "Grek": ("el",), "Hebr": ("he",), "Arab": ("ar", "fa", "ur", "ps"), "Hani": ("zh",),
+    "Jpan": ("ja",), "Hang": ("ko",), "Thai": ("th",), "Armn": ("hy",), "Geor": ("ka",),
+    "Deva": ("hi", "mr", "ne"), "Beng": ("bn",), "Taml": ("ta",), "Ethi": ("am",),
+}
+SUPPORTED = frozenset(code for langs in SCRIPT_LANGS.values() for code in langs)
+
+
+class Backend(Protocol):
+    name: str
+
+    def probabilities(self, text: str, langs: frozenset[str]) -> dict[str, float]: ...
+
+
+class LangidBackend:
+    """py3langid restricted per candidate set; one restricted view per set, sharing the model."""
+
+    name = "langid"
+
+    def __init__(self) -> None:
+        self._base = None
+        self._views: dict[frozenset[str], object] = {}
+        self._lock = threading.Lock()
+
+    def _load(self):
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+    def _view(self, langs: frozenset[str]):
+        view = self._views.get(langs)
+        if view is None:
+            with self._lock:
+                if self._base is None:
+                    self._base = self._load()
+                from py3langid.langid import LanguageIdentifier
+                base = self._base
+                ptc, pc, classes = base._full_model
+                known = [code for code in langs if code in set(classes)]
+                view = LanguageIdentifier(ptc, pc, classes, base.tk_nextmove, base.tk_output,
+                                          norm_probs=True, tk_row=base.tk_row)
+                view.set_languages(known or None)
+                self._views[langs] = view
+        return view
+
+    def probabilities(self, text: str, langs: frozenset[str]) -> dict[str, float]:
+        view = self._view(langs)
+        if len(view.nb_classes) == 0:
+            return {}
+        return {lang: p for lang, p in view.rank(text) if lang in langs}
+
+
+class LinguaBackend:
+    """lingua restricted per candidate set; models load on first use (a few MB per language)."""
+
+    name = "lingua"
+
+    def __init__(self, preload: bool = False) -> None:
+        from lingua import IsoCode639_1, Language  # ImportError if lingua is not installed
+        self._codes = {}
+        for lang in Language.all():
+            self._codes[lang.iso_code_639_1.name.lower()] = lang
+        self._codes.setdefault("no", self._codes.get("nb"))
+        self._preload = preload
+        self._detectors: dict[frozenset[str], object] = {}
+        self._lock = threading.Lock()
+
+    def _detector(self, langs: frozenset[str]):
+        det = self._detectors.get(langs)
+        if det is None:
+            from lingua import LanguageDetectorBuilder
+            chosen = {self._codes[c] for c in langs if self._codes.get(c) is not None}
+            with self._lock:
+                if not chosen:
+                    det = False
+                elif len(chosen) == 1:
+                    det = next(iter(chosen))
+                else:
+                    builder = LanguageDetectorBuilder.from_languages(*chosen)
+                    if self._preload:
+                        builder = builder.with_preloaded_language_models()
+                    det = builder.build()
+                self._detectors[langs] = det
+        return det
+
+    def probabilities(self, text: str, langs: frozenset[str]) -> dict[str, float]:
+        det = self._detector(langs)
+        if det is False:
+            return {}
+        if not hasattr(det, "compute_language_confidence_values"):
+            return {det.iso_code_639_1.name.lower(): 1.0}
+        out = {}
+        for cv in det.compute_language_confidence_values(text):
+            code = cv.language.iso_code_639_1.name.lower()
+            code = "no" if code == "nb" and "no" in langs else code
+            out[code] = cv.value
+        return out
+
+
+_BACKENDS: dict[str, Backend] = {}
+
+
+def get_backend(name: str = "langid") -> Backend:
+    """One shared instance per backend name (the models are large; load them once)."""
+    if name not in _BACKENDS:
+        if name == "langid":
+            _BACKENDS[name] = LangidBackend()
+        elif name == "lingua":
+            _BACKENDS[name] = LinguaBackend()
+        else:
+            raise ValueError(f"unknown language backend {name!r} (langid|lingua)")
+    return _BACKENDS[name]
+
+
+def entropy_margin(probs: dict[str, float]) -> float:
+    """Best minus second-best probability: how clearly a model prefers its answer."""
+    if not probs:
+        return 0.0
+    top = sorted(probs.values(), reverse=True)
+    return top[0] - (top[1] if len(top) > 1 else 0.0)
+
+
+__all__ = ["Backend", "LangidBackend", "LinguaBackend", "SCRIPT_LANGS", "SUPPORTED", "get_backend",
+           "entropy_margin", "math"]

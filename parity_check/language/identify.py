@@ -1,0 +1,261 @@
+"""The identifier: word evidence (letters, word lists) added to a statistical model's opinion.
+
+Scoring, per language L the candidates and the text's script allow:
+    logit(L) = prior(L) + sum of word evidence for L + log P_model(L | the non-neutral words)
+A word with a Kazakh-only letter or a listed word is worth WORD_WEIGHT (about 20:1 odds), so a
+label like "Басты бет" is decided by its words while a sentence is decided by the model and its
+many words together.  When every word is already evidence for one language the model is skipped
+(the fast path that makes UI labels cheap).
+
+Candidates are a closed set ("the answer is one of these") UNLESS the text shows a sign of a
+language outside it (Ukrainian letters, French function words...): then the model weighs every
+language of the script, and a candidate must win against all of them, else the answer is "und".
+
+`reliable` means: good enough to report a violation.  A short text the model alone decided is
+never reliable; a word that is conclusive by itself (Kazakh-only letters, a listed word) is.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import kazakh
+from .backends import SCRIPT_LANGS, SUPPORTED, Backend, get_backend
+from .model import LanguageGuess
+from .text import Tokens, tokenize
+
+WORD_WEIGHT = 3.5            # log-odds one conclusive word adds (Kazakh letters, listed words)
+WEAK_WEIGHT = 1.5            # suggestive words: 'і'-only where Ukrainian is possible, Slavic "на"
+UNOPPOSED_WEIGHT = 0.6       # per unknown word, when only one language of the script is allowed
+KK_LATIN_MISS = 1.0          # per Latin word that is no Kazakh evidence (no model knows Latin kk)
+OTHER_PRIOR = -2.0           # log-odds: the sites are kk/ru/en, another language must show itself
+UND_BELOW = 0.5              # below this confidence the answer is "und"
+RELIABLE_FROM = 0.9          # from this confidence, with enough evidence, the answer is reliable
+MODEL_LETTERS_RELIABLE = 20  # letters a model needs to be trusted without conclusive words
+_SITE_LANGS = frozenset({"kk", "ru", "en"})
+_TURKIC_CYRILLIC = frozenset({"ky", "mn", "tt", "ba"})
+_SLAVIC_NOT_RU = frozenset({"uk", "be", "bg", "mk", "sr"})
+_OTHER = "_other"            # pseudo-language: all languages outside the candidates together
+
+
+@dataclass(slots=True)
+class _Evidence:
+    weights: dict[str, float] = field(default_factory=dict)
+    model_words: list[str] = field(default_factory=list)   # non-neutral words, for the model
+    conclusive: int = 0          # words conclusive by themselves
+    unknown: int = 0             # non-neutral words no list or letter says anything about
+    kk_misses: int = 0           # Latin words that are not Kazakh evidence
+    foreign: bool = False        # a sign of a language outside the candidates
+
+    def add(self, lang: str, weight: float) -> None:
+        self.weights[lang] = self.weights.get(lang, 0.0) + weight
+
+
+class Identifier:
+    """One configured identifier.  The module-level `identify` uses the default one; the benchmark
+    builds others (other backend, no word lists, word lists without the test set's words)."""
+
+    def __init__(self, backend: str | Backend = "langid", *, use_letters: bool = True,
+                 use_lexicon: bool = True, exclude_words: Iterable[str] = (), cache_size: int = 65536):
+        self.backend = get_backend(backend) if isinstance(backend, str) else backend
+        self.use_letters = use_letters
+        self.use_lexicon = use_lexicon
+        self.exclude = frozenset(w.lower() for w in exclude_words)
+        self._cached = lru_cache(maxsize=cache_size)(self._identify)
+
+    def identify(self, text: str, candidates: Sequence[str] | None = None) -> LanguageGuess:
+        return self._cached(text, _candidate_key(candidates))
+
+    def identify_many(self, texts: Iterable[str], candidates: Sequence[str] | None = None) -> list[LanguageGuess]:
+        key = _candidate_key(candidates)
+        cached = self._cached
+        return [cached(t, key) for t in texts]
+
+    # -- pipeline ------------------------------------------------------------------------------
+    def _identify(self, text: str, candidates: frozenset[str]) -> LanguageGuess:
+        toks = tokenize(text)
+        if not toks.words:
+            return LanguageGuess("und", 0.0, False, "Zyyy", True)
+        script = toks.script
+        script_langs = SCRIPT_LANGS.get(script, ())
+        possible = candidates.intersection(script_langs)
+        if script == "Latn" and "kk" in candidates:
+            possible |= {"kk"}                      # Latin-script Kazakh
+        if len(script_langs) == 1:                  # Greek, Hebrew, Korean...: the script decides
+            if not possible:
+                return LanguageGuess("und", 0.0, False, script, False)
+            conf = 0.99 if toks.letters >= 4 else 0.9
+            return LanguageGuess(script_langs[0], conf, toks.letters >= 4, script, False)
+        if not possible:
+            return LanguageGuess("und", 0.0, False, script, False)
+
+        ev = self._evidence(toks, possible)
+        if not ev.model_words:
+            return LanguageGuess("und", 0.0, False, script, True)
+
+        logits = {lang: _prior(lang) + ev.weights.get(lang, 0.0) for lang in possible}
+        if "kk" in logits and script == "Latn":
+            if ev.weights.get("kk", 0.0) > 0:
+                logits["kk"] -= KK_LATIN_MISS * ev.kk_misses
+            else:
+                del logits["kk"]                    # Latin Kazakh only on Latin-Kazakh evidence
+        model_langs = frozenset(logits) - {"kk"} if script == "Latn" else frozenset(logits)
+        decided_by_words = ev.unknown == 0 and len(ev.weights) == 1 and not ev.foreign
+        used_model = False
+        if ev.foreign and not candidates.issuperset(script_langs):
+            # open set: every language of the script competes; the candidates must win
+            query = frozenset(script_langs)
+            probs = self.backend.probabilities(" ".join(ev.model_words), query)
+            used_model = bool(probs)
+            others = [math.log(max(probs.get(lang, 0.0), 1e-9)) + _prior(lang) + ev.weights.get(lang, 0.0)
+                      for lang in query if lang not in logits]
+            for lang in model_langs:
+                logits[lang] += math.log(max(probs.get(lang, 0.0), 1e-6))
+            if others:
+                logits[_OTHER] = _logsumexp(others)
+        elif not decided_by_words and len(model_langs) >= 2:
+            probs = self.backend.probabilities(" ".join(ev.model_words), model_langs)
+            used_model = bool(probs)
+            for lang in model_langs:
+                logits[lang] += math.log(max(probs.get(lang, 0.0), 1e-6))
+        elif len(model_langs) == 1:
+            # one language of this script allowed and nothing foreign in sight: unknown words are
+            # mild support for it, and "something else" keeps the confidence honest
+            (only,) = model_langs
+            logits[only] += UNOPPOSED_WEIGHT * ev.unknown
+            logits[_OTHER] = 0.0
+        if not logits:
+            return LanguageGuess("und", 0.0, False, script, False)
+
+        best, conf = _softmax_best(logits, possible)
+        enough = ev.conclusive >= 1 and ev.weights.get(best, 0.0) > 0 or (
+            used_model and toks.letters >= MODEL_LETTERS_RELIABLE)
+        if best == "und" or conf < UND_BELOW:
+            return LanguageGuess("und", round(conf, 4), False, script, False)
+        return LanguageGuess(best, round(conf, 4), bool(enough and conf >= RELIABLE_FROM), script, False)
+
+    def _evidence(self, toks: Tokens, possible: frozenset[str]) -> _Evidence:
+        ev = _Evidence()
+        if toks.script == "Cyrl":
+            self._cyrillic_evidence(toks, possible, ev)
+        elif toks.script == "Latn":
+            self._latin_evidence(toks, possible, ev)
+        else:
+            ev.model_words = list(toks.words)
+            ev.unknown = len(ev.model_words)
+        return ev
+
+    def _verdict_allowed(self, word: str, verdict: str | None) -> str | None:
+        """Ablations for the benchmark: letters off, word lists off, test-set words held out."""
+        if verdict is None:
+            return None
+        if verdict == "neutral":
+            return verdict if self.use_lexicon and word not in self.exclude else None
+        by_letters = bool(set(word) & kazakh.LETTER_EVIDENCE)
+        if by_letters and not self.use_letters:
+            return None
+        if not by_letters and (not self.use_lexicon or word in self.exclude):
+            return None
+        return verdict
+
+    def _cyrillic_evidence(self, toks: Tokens, possible: frozenset[str], ev: _Evidence) -> None:
+        text_letters = frozenset(toks.clean)
+        kk_unique_in_text = bool(text_letters & kazakh.KK_UNIQUE)
+        i_ambiguous = bool(possible & {"uk", "be"})
+        turkic = bool(possible & _TURKIC_CYRILLIC)
+        slavic = bool(possible & _SLAVIC_NOT_RU)
+        not_kk_text = bool(text_letters & kazakh.NOT_KK_LETTERS)
+        for w in toks.words:
+            verdict = self._verdict_allowed(w, kazakh.cyrillic_word(w))
+            if verdict == "neutral":
+                continue
+            ev.model_words.append(w)
+            if verdict is None:
+                ev.unknown += 1
+            elif verdict == "~kk":
+                # 'і' is Ukrainian too, 'ң ө ү' Kyrgyz/Mongolian too: conclusive only where those
+                # cannot be, or beside a Kazakh-only letter
+                ambiguous = i_ambiguous if "і" in w else turkic
+                if ambiguous and not kk_unique_in_text:
+                    ev.add("kk", WEAK_WEIGHT)
+                else:
+                    ev.add("kk", WORD_WEIGHT)
+                    ev.conclusive += 1
+            elif verdict == "kk":
+                if not_kk_text:
+                    ev.add("kk", WEAK_WEIGHT)     # Tatar/Tajik/Ukrainian letters elsewhere
+                else:
+                    ev.add("kk", WORD_WEIGHT)
+                    ev.conclusive += 1
+            elif verdict == "~ru":
+                if slavic:
+                    ev.unknown += 1               # "на", "за": Ukrainian/Bulgarian too
+                else:
+                    ev.add("ru", WEAK_WEIGHT)
+            elif verdict in possible:
+                ev.add(verdict, WORD_WEIGHT)
+                ev.conclusive += 1
+            else:                                  # Ukrainian, Serbian... not a candidate
+                ev.foreign = True
+                ev.unknown += 1
+
+    def _latin_evidence(self, toks: Tokens, possible: frozenset[str], ev: _Evidence) -> None:
+        text_letters = frozenset(toks.clean)
+        for w in toks.words:
+            verdict = self._verdict_allowed(w, kazakh.latin_word(w, text_letters))
+            if verdict == "neutral":
+                continue
+            ev.model_words.append(w)
+            if verdict not in ("kk", "~kk"):
+                ev.kk_misses += 1
+            if verdict is None:
+                ev.unknown += 1
+            elif verdict == "~kk":
+                ev.add("kk", WEAK_WEIGHT)
+            elif verdict in possible:
+                ev.add(verdict, WORD_WEIGHT)
+                ev.conclusive += 1
+            else:                                  # French "les", Uzbek "oʻ"... not a candidate
+                ev.foreign = True
+                ev.unknown += 1
+        if text_letters & kazakh.OTHER_LATIN_MARKERS:
+            ev.foreign = True                      # letters English and Latin Kazakh never use
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _softmax_best(logits: dict[str, float], answerable: frozenset[str]) -> tuple[str, float]:
+    """The likeliest answerable language and its share of the probability over all of `logits`."""
+    if not answerable & logits.keys():
+        return "und", 0.0
+    top = max(logits.values())
+    exps = {k: math.exp(v - top) for k, v in logits.items()}
+    best = max((k for k in exps if k in answerable), key=exps.__getitem__)
+    return best, exps[best] / sum(exps.values())
+
+
+def _prior(lang: str) -> float:
+    return 0.0 if lang in _SITE_LANGS else OTHER_PRIOR
+
+
+def _candidate_key(candidates: Sequence[str] | None) -> frozenset[str]:
+    if candidates is None:
+        return SUPPORTED
+    from .codes import primary_language
+    return frozenset(primary_language(c) for c in candidates)
+
+
+_DEFAULT: Identifier | None = None
+DEFAULT_BACKEND = "langid"
+
+
+def default_identifier() -> Identifier:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Identifier(DEFAULT_BACKEND)
+    return _DEFAULT
