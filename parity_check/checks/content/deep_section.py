@@ -85,8 +85,9 @@ class DeepSection(Check):
                     continue
                 clicks, where, via = best
                 path = _path(parent, where) if where in dist else _path(parent, via) + [where]
+                path = [index[u].url if u in index else u for u in path]  # as the site writes them
                 yield self.finding(
-                    url=index[where].url if where in index else where, lang=lang, mode="normal", content_key=section.key,
+                    url=path[-1], lang=lang, mode="normal", content_key=section.key,
                     outcome="incomplete" if crawl_truncated(ctx) else "violation",
                     args={**section_args(section), **lang_args(lang), "clicks": clicks, "max": max_clicks},
                     related=path[:-1],

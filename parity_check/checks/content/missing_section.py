@@ -74,12 +74,10 @@ class MissingSection(Check):
                 yield from self._judge_content(ctx, section, lang, hits[lang], args, min_chars)
 
     def _judge_content(self, ctx, section, lang, hits, args, min_chars) -> Iterable[Finding]:
-        if any(h.how == "heading" for h in hits):
-            return  # the section is a part of some page: present, and its extent cannot be told apart
         pages = section_pages(ctx, hits)
-        audited = [p for p in pages if p.outcome == "audited"]
         if not pages:
-            return  # its link leads somewhere the crawl did not go: presence is all we can say
+            return  # only headings name it (a part of some page), or its link leads where the crawl did not go
+        audited = [p for p in pages if p.outcome == "audited"]
         referrers = sorted({h.page.url for h in hits if h.how == "link"})
         if not audited:
             broken = [p for p in pages if p.status and p.status >= 400]
