@@ -28,7 +28,7 @@ from .digest import (CATEGORIES, TemplateIssue, check_anchor, coverage_by_langua
                      fix_first, impact_rank, site_score, template_issues, template_key, worst_impact,
                      TEMPLATE_MIN_PAGES)
 from .notes import active, is_suppressed, note
-from .text import Text, axe_has_language, check_title, finding_message, how_to_fix, why
+from .text import Text, axe_untranslated, check_title, finding_message, how_to_fix, why
 
 _env = Environment(loader=PackageLoader("parity_check.report", "templates"),
                    autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
@@ -187,6 +187,6 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
         "pages": sorted(result.pages, key=lambda p: (p.url, p.lang or "", p.mode)),
         "http_url": http_url, "note": note,
         "show_fallback_note": lang != "en" and "en" in texts_in,
-        "show_axe_note": lang != "en" and not axe_has_language(lang) and any(f.source == "axe" for f in findings),
+        "show_axe_note": axe_untranslated(findings, lang),
         "template_key": template_key,
     }

@@ -60,7 +60,7 @@ def check_title(f: Finding, lang: str) -> Text:
 def why(f: Finding, lang: str) -> Text:
     if f.source == "axe":
         rule = axe_rule_text(f.check, lang)
-        return Text(rule["description"], lang) if rule else Text(f.why, "en")
+        return Text(rule["description"], lang) if rule and rule.get("description") else Text(f.why, "en")
     entry = _message_entry(f.check, "why")
     if entry and entry.get(lang):
         return Text(entry[lang], lang)
@@ -88,5 +88,6 @@ def how_to_fix(f: Finding, lang: str) -> Text | None:
     return None
 
 
-def axe_has_language(lang: str) -> bool:
-    return lang == "en" or axe_rule_text("image-alt", lang) is not None
+def axe_untranslated(findings, lang: str) -> bool:
+    """Whether some axe-core rule in these findings has no text in `lang`."""
+    return lang != "en" and any(f.source == "axe" and axe_rule_text(f.check, lang) is None for f in findings)

@@ -111,3 +111,18 @@ def test_markdown_cut_even_when_the_head_alone_is_too_big():
     text = build_markdown(result, result.findings, max_bytes=600)
     assert len(text.encode("utf-8")) <= 600
     assert "more findings are not shown" in text
+
+
+def test_every_axe_rule_has_kazakh_and_russian_help():
+    import json
+    from importlib import resources
+
+    def rules(lang):
+        return json.loads(resources.files("parity_check.i18n").joinpath(f"axe_rules.{lang}.json")
+                          .read_text(encoding="utf-8"))["rules"]
+
+    kk, ru = rules("kk"), rules("ru")
+    assert set(ru) <= set(kk)
+    assert all(v["help"].strip() for v in kk.values())
+    assert axe_rule_text("color-contrast", "kk")["description"]
+    assert axe_rule_text("image-alt", "en") is None  # English is what axe-core wrote in the finding
