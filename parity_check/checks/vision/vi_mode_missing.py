@@ -68,10 +68,11 @@ class ViModeMissing(Check):
         args = {"n": len(absent), **lang_args("lang", lang)}
         others = [o for o in with_switch if o != lang]
         if others:
-            args["elsewhere_en"] = " (the " + ", ".join(lang_args("o", o)["o_en"] for o in others) + \
-                " version has one)"
-            args["elsewhere_ru"] = " (есть в версиях: " + ", ".join(others) + ")"
-            args["elsewhere_kk"] = " (мына нұсқаларда бар: " + ", ".join(others) + ")"
+            names = [lang_args("o", o)["o_en"] for o in others]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            args["elsewhere_en"] = f" (the {joined} version{'s have' if len(names) > 1 else ' has'} one)"
+            args["elsewhere_ru"] = " (в версиях " + ", ".join(others) + " он есть)"
+            args["elsewhere_kk"] = " (" + ", ".join(others) + " нұсқаларында бар)"
         else:
             args.update(elsewhere_en="", elsewhere_ru="", elsewhere_kk="")
         first = absent[0]
