@@ -26,7 +26,9 @@ STRONG_ITEM_TAGS = {"li", "tr", "article"}
 WEAK_ITEM_TAGS = {"div", "section", "dt", "dd", "a", "figure", "details", "blockquote", "aside"}
 CONTENT_REGIONS = {"main", "body"}
 SECTION_HEADINGS = {"h2", "h3", "h4"}
-_LANG_MARK = re.compile(r"(?:^|[_\-. ()\[\]])(ru|rus|kz|kk|kaz|qaz|en|eng)(?=$|[_\-. ()\[\]])", re.I)
+_LANG_MARK = re.compile(r"(?:^|[_\-. ()\[\]])(ru|rus|kz|kk|kaz|qaz|en|eng|рус|орыс|каз|қаз|англ)(?=$|[_\-. ()\[\]])",
+                        re.I)
+_CYRILLIC_MARKS = {"рус": "ru", "орыс": "ru", "каз": "kk", "қаз": "kk", "англ": "en"}
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMERIC_ID = re.compile(r"(\d{2,})(?!.*\d)")
 
@@ -60,6 +62,8 @@ class Item:
     images: set[str] = field(default_factory=set)
     dates: tuple[dt.date, ...] = ()
     figures: tuple[str, ...] = ()
+    emails: set[str] = field(default_factory=set)
+    title: str = ""  # the first heading or link text inside the item
 
     @property
     def text(self) -> str:
@@ -67,16 +71,19 @@ class Item:
 
     @property
     def label(self) -> str:
-        """A short human label: the first text of the item (its title, usually)."""
+        """A short human label: its title (a heading or link text), else its first wordy text."""
+        if self.title:
+            return self.title[:120]
         for t in self.texts:
-            if len(t) > 3:
+            if len(re.findall(r"[^\W\d_]", t)) >= 8:
                 return t[:120]
         return (self.texts[0] if self.texts else (self.documents[0].href if self.documents else ""))[:120]
 
     @property
     def has_identity(self) -> bool:
         """Does the item carry language-neutral facts another version could be checked for?"""
-        return bool(self.link_ids or self.documents or self.images or self.dates or len(self.figures) >= 2)
+        return bool(self.link_ids or self.documents or self.images or self.dates or self.emails
+                    or len(self.figures) >= 2)
 
 
 @dataclass
@@ -133,7 +140,7 @@ def document_of(href: str, text: str = "", size: int | None = None) -> Document:
     marker = None
     m = _LANG_MARK.search(stem)
     if m:
-        marker = code_to_lang(m.group(1))
+        marker = _CYRILLIC_MARKS.get(m.group(1).lower()) or code_to_lang(m.group(1))
         stem = (stem[:m.start()] + stem[m.end():]).strip("_-. ")
     else:
         folders = [s for s in path.split("/")[1:-1]]
@@ -157,8 +164,7 @@ def _item_kind(item: Item, section_heading: bool) -> str:
         return "document"
     if item.tag == "tr":
         return "row"
-    text = item.text
-    if any(f.startswith("tel:") for f in item.figures) or _EMAIL.search(text):
+    if any(f.startswith("tel:") for f in item.figures) or item.emails:
         return "contact"
     if item.dates:
         return "news"
@@ -200,6 +206,8 @@ def extract_items(record: PageRecord, target_id: Callable[[str], str] | None = N
                                           selector=item_sel, tag=tag)
         if not item.texts or item.texts[-1] != seg["text"]:
             item.texts.append(seg["text"])
+        if not item.title and seg.get("kind") in ("heading", "link") and len(seg["text"]) > 3:
+            item.title = seg["text"]
 
     def owner(selector: str) -> Item | None:
         steps = _steps(selector)
@@ -250,9 +258,11 @@ def extract_items(record: PageRecord, target_id: Callable[[str], str] | None = N
         for i, item in enumerate(group):
             item.position, item.container_size = i, len(group)
     for item in ordered:
-        text = item.text + " " + " ".join(d.text for d in item.documents)
-        item.dates = tuple(find_dates(text))
-        item.figures = tuple(find_figures(text, lang))
+        # Read each text on its own: two table cells "152" and "154" joined would read as 152 154.
+        texts = item.texts + [d.text for d in item.documents if d.text not in item.texts]
+        item.dates = tuple(d for t in texts for d in find_dates(t))
+        item.figures = tuple(f for t in texts for f in find_figures(t, lang))
+        item.emails = {m.lower() for t in texts for m in _EMAIL.findall(t)}
         item.kind = _item_kind(item, item.kind == "section")
     return PageItems(record=record, items=ordered, body=body, documents=all_docs)
 

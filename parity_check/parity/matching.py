@@ -60,6 +60,9 @@ def content_score(a: Item, b: Item) -> tuple[float, list[str], list[tuple[str, f
         s += _add(ev, ws, f"link: same id in link target {sorted(a.numeric_ids & b.numeric_ids)[0]}", 0.35)
     if a.documents and b.documents:
         s += _document_evidence(a, b, ev, ws)
+    shared_mail = a.emails & b.emails
+    if shared_mail:
+        s += _add(ev, ws, f"e-mail: same address {sorted(shared_mail)[0]}", 0.5)
     shared_images = a.images & b.images
     if shared_images:
         s += _add(ev, ws, f"image: same image {sorted(shared_images)[0]}", 0.5)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from .alignment import GroupAlignment
 
 MIN_LEADER_ITEMS = 2  # the leading version must show a run of dated items, not one stray date
+# A lag is a run of newer items the lagging version lacks; one newer item is a missing item, not a lag.
+MIN_NEWER_ITEMS = 2
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,15 @@ def newest_dates(ga: GroupAlignment, today: dt.date | None) -> dict[str, tuple[d
 
 def lagging_versions(ga: GroupAlignment, days: int, today: dt.date | None) -> dict[str, Lag]:
     newest = newest_dates(ga, today)
+    limit = (today + dt.timedelta(days=1)) if today else None
     leaders = [(d, n, lang) for lang, (d, n) in newest.items() if n >= MIN_LEADER_ITEMS]
     if not leaders:
         return {}
     lead_date, _, lead_lang = max(leaders)
-    return {lang: Lag(lang, d, lead_lang, lead_date, n) for lang, (d, n) in newest.items()
-            if (lead_date - d).days > days}
+    out = {}
+    for lang, (d, n) in newest.items():
+        newer = [it for it in ga.pages[lead_lang].items
+                 if any(x > d and (not limit or x <= limit) for x in it.dates)]
+        if (lead_date - d).days > days and len(newer) >= MIN_NEWER_ITEMS:
+            out[lang] = Lag(lang, d, lead_lang, lead_date, n)
+    return out

@@ -74,7 +74,7 @@ class NumberMismatch(Check):
                 outcome="violation" if pair.score >= CONFIDENT else "incomplete",
                 related=[ga.pages[l].record.url for l in cluster.langs if l != lang],
                 args={**kind_args(item.kind), **lang_args(lang=lang, other=other), "label": item.label[:100],
-                      "here": ", ".join(here), "there": ", ".join(there)},
+                      "here": shown(here), "there": shown(there)},
                 evidence={"pairing_score": pair.score, "matched": pair.evidence, "item": item_facts(item),
                           "differs": {lang: here, other: there},
                           "pages_paired_by": ga.group.linked_by.get(lang)})
@@ -101,10 +101,15 @@ class NumberMismatch(Check):
             yield self.finding(
                 page=ga.pages[lang].record, key="page", content_key=f"page:{'/'.join(there)}",
                 related=[ga.pages[l].record.url for l in langs if l != lang],
-                args={**lang_args(lang=lang, other=other), "here": ", ".join(here), "there": ", ".join(there)},
+                args={**lang_args(lang=lang, other=other), "here": shown(here), "there": shown(there)},
                 evidence={"pages_paired_by": ga.group.linked_by.get(lang) or "url-pattern",
                           "pairing_score": 1.0, "matched": ["page: the versions of one page"],
                           "differs": {lang: here, other: there}})
+
+
+def shown(figures: list[str]) -> str:
+    """Figures as a reader writes them: phone numbers with their country code."""
+    return ", ".join(f"+7 {f[4:]}" if f.startswith("tel:") else f for f in figures)
 
 
 def _difference(fig_a, fig_b, dates_a, dates_b):
