@@ -107,7 +107,7 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
         cut = body.encode("utf-8")[: max(0, max_bytes - reserve)].decode("utf-8", "ignore")
         return cut[: cut.rfind("\n") + 1] + omitted_note(len(ordered))
     body += "\n".join(rows_head) + "\n"
-    written = 0
+    parts, used, written = [body], _size(body), 0  # sizes kept as a running sum: the run may be huge
     for f in ordered:
         state = note(f, "baseline")
         flag = f" ({md(t('needs_review'))})" if f.outcome == "incomplete" else ""
@@ -115,12 +115,15 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
         row = (f"| {md(t('impact_' + f.impact))}{flag} | {md(f.check)} | {md(f.url)} | {md(f.lang or '')} | "
                f"{md(t('mode_' + f.mode) if f.mode in ('normal', 'vi') else f.mode or '')} | {md(f.selector or '')} | "
                f"{md(finding_message(f, lang).value)} |\n")
-        if _size(body) + _size(row) + reserve > max_bytes:
+        size = _size(row)
+        if used + size + reserve > max_bytes:
             break
-        body += row
+        parts.append(row)
+        used += size
         written += 1
     if written < len(ordered):
-        body += omitted_note(len(ordered) - written)
+        parts.append(omitted_note(len(ordered) - written))
+    body = "".join(parts)
     return body
 
 
