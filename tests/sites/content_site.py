@@ -316,3 +316,83 @@ nav li{{display:inline;margin-right:1em}}</style></head>
 
 def content_site(today: dt.date | None = None) -> ContentSite:
     return ContentSite(today)
+
+
+# -- what a run over this site must report ------------------------------------------------------------------
+CONTENT_CHECKS = ("missing-section", "missing-contact", "broken-link", "broken-image", "scanned-document",
+                  "small-font", "stale-content", "deep-section")
+# check -> {(path, lang, outcome, what)}: what = the target's last path part, or the section / missing kind
+EXPECTED = {
+    "broken-link": {(f"/{c}/services", CODES[c], "violation", t) for c in CODES for t in ("old-page", "reports-fails")}
+                   | {("/ru/services", "ru", "violation", "missing-report.pdf")},
+    "broken-image": {(f"/{c}/gallery", CODES[c], "violation", t) for c in CODES for t in ("missing.png", "corrupt.png")},
+    "scanned-document": {("/files/order-scan.pdf", l, "violation", "order-scan.pdf") for l in CODES.values()}
+                        | {("/ru/announcement", "ru", "incomplete", "announcement.png")},
+    "small-font": {("/kz/about", "kk", "violation", "")},
+    "missing-section": {("/en/", "en", "violation", "efficiency")},
+    "missing-contact": {("/en/contacts", "en", "violation", "email")},
+    "stale-content": {("/kz/news", "kk", "violation", ""), ("/ru/statistics", "ru", "violation", "")},
+    "deep-section": {("/ru/appeals", "ru", "violation", "appeals")},
+}
+PLANTED_PAGES = {path for found in EXPECTED.values() for path, *_ in found}
+
+
+def _what(f) -> str:
+    ev = f.evidence or {}
+    target = ev.get("target") or ev.get("src") or ev.get("document")
+    return target.rsplit("/", 1)[-1] if target else ev.get("section") or ev.get("missing") or ""
+
+
+def reported(findings) -> dict[str, set]:
+    """The content findings in EXPECTED's shape."""
+    from urllib.parse import urlsplit
+
+    out: dict[str, set] = {c: set() for c in CONTENT_CHECKS}
+    for f in findings:
+        if f.check in out:
+            out[f.check].add((urlsplit(f.url).path, f.lang, f.outcome, _what(f)))
+    return out
+
+
+def record(out_dir: str) -> None:
+    """Re-record tests/artifacts/content from a fresh crawl of this site (normal mode), keeping only what the
+    content checks read:  python -m tests.sites.content_site tests/artifacts/content"""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from parity_check import pipeline
+    from parity_check.sites.server import SiteServer
+
+    tmp = Path(out_dir).with_name(".content-run")
+    shutil.rmtree(tmp, ignore_errors=True)
+    with SiteServer(ContentSite()) as base:
+        pipeline.gather(pipeline.RunSettings(target=base + "/", out_dir=tmp, modes=("normal",), max_pages=90))
+    dest = Path(out_dir)
+    shutil.rmtree(dest, ignore_errors=True)
+    (dest / "pages").mkdir(parents=True)
+    (dest / "site").mkdir()
+    for name in ("links", "documents"):
+        shutil.copy(tmp / "artifacts" / "site" / f"{name}.json", dest / "site" / f"{name}.json")
+    shutil.copy(tmp / "artifacts" / "run.json", dest / "run.json")
+    keep = {"segments": ("selector", "tag", "kind", "region", "text", "bbox", "font_size"),
+            "links": ("href", "raw_href", "text", "selector", "region", "visible"),
+            "images": ("src", "alt", "selector", "bbox", "natural_width", "natural_height", "complete", "visible",
+                       "region")}
+    for path in sorted((tmp / "artifacts" / "pages").glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        dom = rec["artifacts"].get("dom")
+        rec["artifacts"] = {}
+        if dom:
+            rec["artifacts"]["dom"] = {"title": dom.get("title"), "declared_lang": dom.get("declared_lang"),
+                                       **{k: [{f: item.get(f) for f in fields} for item in dom.get(k, [])]
+                                          for k, fields in keep.items()}}
+        (dest / "pages" / path.name).write_text(json.dumps(rec, ensure_ascii=False, sort_keys=True,
+                                                           separators=(",", ":")), encoding="utf-8")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    import sys
+
+    record(sys.argv[1] if len(sys.argv) > 1 else "tests/artifacts/content")

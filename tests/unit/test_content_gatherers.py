@@ -1,0 +1,210 @@
+"""The links and documents site gatherers, on a fake Playwright request context: no browser, no network."""
+from __future__ import annotations
+
+import asyncio
+
+
+from parity_check.artifacts import PageRecord
+from parity_check.gather.gatherers import m_documents, m_links
+from parity_check.gather.gatherers.m_documents import candidates, fetch_document, fetch_documents, inspect
+from parity_check.gather.gatherers.m_links import PoliteFetcher, check_targets, collect_targets, is_private_host
+from tests.sites.content_site import scanned_pdf, text_pdf, xlsx
+
+SITE = "http://93.184.216.34"  # a public address written as an IP: no DNS lookups in tests
+HOSTS = frozenset({"93.184.216.34"})
+
+
+class FakeResponse:
+    def __init__(self, status, headers=None, body=b""):
+        self.status, self.headers, self._body = status, dict(headers or {}), body
+
+    async def body(self):
+        return self._body
+
+    async def dispose(self):
+        pass
+
+
+class FakeRequest:
+    """Answers from a table {(method, url): [answer, ...]}; the last answer repeats. An answer is a
+    FakeResponse or an exception to raise. Every call is logged."""
+
+    def __init__(self, table):
+        self.table = {k: list(v) if isinstance(v, list) else [v] for k, v in table.items()}
+        self.calls = []
+
+    async def _answer(self, method, url, kw):
+        self.calls.append((method, url, kw.get("headers")))
+        assert kw.get("max_redirects") == 0 and kw.get("fail_on_status_code") is False
+        answers = self.table.get((method, url)) or [FakeResponse(404, {"content-type": "text/html"})]
+        answer = answers.pop(0) if len(answers) > 1 else answers[0]
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    async def head(self, url, **kw):
+        return await self._answer("HEAD", url, kw)
+
+    async def get(self, url, **kw):
+        return await self._answer("GET", url, kw)
+
+
+def fetcher(table, allow_private=False):
+    sleeps = []
+
+    async def sleep(s):
+        sleeps.append(s)
+
+    f = PoliteFetcher(FakeRequest(table), allow_private=allow_private, sleep=sleep)
+    f.sleeps = sleeps
+    return f
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+OK_HTML = FakeResponse(200, {"content-type": "text/html; charset=utf-8"})
+
+
+def test_head_refused_is_asked_again_with_a_short_get():
+    f = fetcher({("HEAD", f"{SITE}/a"): FakeResponse(405), ("GET", f"{SITE}/a"): OK_HTML})
+    result = run(f.probe(f"{SITE}/a"))
+    assert (result["status"], result["method"], result["content_type"]) == (200, "GET", "text/html")
+    assert f.request.calls[-1][2] == {"Range": m_links.PROBE_RANGE}
+
+
+def test_retries_with_backoff_on_5xx_and_429_at_most_twice():
+    f = fetcher({("HEAD", f"{SITE}/busy"): [FakeResponse(503), FakeResponse(429, {"Retry-After": "3"}), OK_HTML]})
+    result = run(f.probe(f"{SITE}/busy"))
+    assert (result["status"], result["attempts"]) == (200, 3) and f.sleeps == [1.0, 3.0]
+    f = fetcher({("HEAD", f"{SITE}/down"): FakeResponse(502), ("GET", f"{SITE}/down"): FakeResponse(502)})
+    result = run(f.probe(f"{SITE}/down"))
+    assert result["status"] == 502 and len(f.request.calls) == 6  # HEAD x3, then GET x3
+
+
+def test_redirects_are_followed_by_hand():
+    f = fetcher({("HEAD", f"{SITE}/old"): FakeResponse(301, {"Location": "/new"}), ("HEAD", f"{SITE}/new"): OK_HTML})
+    result = run(f.probe(f"{SITE}/old"))
+    assert (result["status"], result["final_url"], result["redirects"]) == (200, f"{SITE}/new", [f"{SITE}/old"])
+
+
+def test_private_addresses_are_never_requested_unless_the_site_is_on_one():
+    table = {("HEAD", f"{SITE}/jump"): FakeResponse(302, {"Location": "http://127.0.0.1:8080/admin"})}
+    f = fetcher(table)
+    result = run(f.probe(f"{SITE}/jump"))
+    assert result.get("blocked") and [c[1] for c in f.request.calls] == [f"{SITE}/jump"]
+    f = fetcher({})
+    assert run(f.probe("http://10.0.0.7/x")).get("blocked") and f.request.calls == []
+    f = fetcher({("HEAD", "http://127.0.0.1:8080/x"): OK_HTML}, allow_private=True)
+    assert run(f.probe("http://127.0.0.1:8080/x"))["status"] == 200
+
+
+def test_is_private_host():
+    cache = {}
+    for host, private in (("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.1", True), ("169.254.1.1", True),
+                          ("localhost", True), ("[::1]", True), ("93.184.216.34", False), ("8.8.8.8", False)):
+        assert run(is_private_host(host, cache)) is private, host
+
+
+def test_network_errors_are_recorded_and_a_dead_host_is_left_alone():
+    f = fetcher({("HEAD", f"{SITE}/{i}"): TimeoutError("Timeout 15000ms exceeded") for i in range(5)} |
+                {("GET", f"{SITE}/{i}"): TimeoutError("Timeout 15000ms exceeded") for i in range(5)})
+    results = [run(f.probe(f"{SITE}/{i}")) for i in range(3)]
+    assert results[0]["status"] is None and "Timeout" in results[0]["error"]
+    assert "stopped answering" in results[2]["error"] and len(f.request.calls) == 3
+
+
+def _record(url, lang, links=(), images=(), outcome="audited", status=200):
+    dom = {"links": [{"href": h, "text": "x", "selector": "a"} for h in links],
+           "images": [dict({"selector": "img"}, **i) for i in images]}
+    return PageRecord(url=url, lang=lang, mode="normal", outcome=outcome, status=status, final_url=url,
+                      artifacts={"dom": dom} if outcome == "audited" else {})
+
+
+def test_collect_targets_kinds_referrers_and_page_evidence():
+    pages = [_record(f"{SITE}/kz/{i}", "kk", [f"{SITE}/kz/a#top", f"{SITE}/doc.pdf", "mailto:x@y.kz", "javascript:;"],
+                     [{"src": f"{SITE}/i.png", "complete": True, "natural_width": 0},
+                      {"src": "data:image/png;base64,AA", "complete": True, "natural_width": 1}]) for i in range(12)]
+    pages.append(_record(f"{SITE}/ru/", "ru", [f"{SITE}/i.png"], [{"src": f"{SITE}/ok.png", "complete": True,
+                                                                  "natural_width": 5}]))
+    targets = collect_targets(pages)
+    assert set(targets) == {f"{SITE}/kz/a", f"{SITE}/doc.pdf", f"{SITE}/i.png", f"{SITE}/ok.png"}
+    assert targets[f"{SITE}/doc.pdf"]["kind"] == "document"
+    assert targets[f"{SITE}/i.png"]["kind"] == "image" and targets[f"{SITE}/i.png"]["broken_in_page"]
+    assert targets[f"{SITE}/i.png"]["langs"] == {"kk", "ru"}
+    assert len(targets[f"{SITE}/kz/a"]["referrers"]) == 10
+    assert targets[f"{SITE}/ok.png"]["loaded_in_page"]
+
+
+def test_check_targets_reuses_the_crawl_and_the_page_and_keeps_to_its_limits():
+    pages = [_record(f"{SITE}/kz/", "kk", [f"{SITE}/kz/gone", f"{SITE}/kz/page", f"{SITE}/f.pdf", "https://8.8.8.8/x"],
+                     [{"src": f"{SITE}/ok.png", "complete": True, "natural_width": 5}]),
+             _record(f"{SITE}/kz/gone", "kk", outcome="failed", status=404),
+             _record(f"{SITE}/kz/page", "kk")]
+    f = fetcher({("HEAD", f"{SITE}/f.pdf"): FakeResponse(200, {"content-type": "application/pdf",
+                                                               "content-length": "1234"})})
+    out = run(check_targets(collect_targets(pages), f, HOSTS, m_links.page_statuses(pages), max_targets=4))
+    t = out["targets"]
+    assert (t[f"{SITE}/kz/gone"]["status"], t[f"{SITE}/kz/gone"]["source"]) == (404, "crawl")
+    assert t[f"{SITE}/ok.png"]["source"] == "page"
+    assert (t[f"{SITE}/f.pdf"]["status"], t[f"{SITE}/f.pdf"]["content_length"]) == (200, 1234)
+    assert out["limit_hit"] and out["over_limit"] == 1 and "https://8.8.8.8/x" not in t  # other sites go last
+    assert [c[1] for c in f.request.calls] == [f"{SITE}/f.pdf"]
+    out = run(check_targets(collect_targets(pages), fetcher({}), HOSTS, {}, max_seconds=-1))
+    assert out["time_budget_hit"] and all(v.get("not_checked") or v.get("loaded") for v in out["targets"].values())
+
+
+# -- documents ----------------------------------------------------------------------------------------------
+def test_inspect_tells_scans_from_text():
+    scan, text = inspect(scanned_pdf(), "pdf"), inspect(text_pdf(), "pdf")
+    assert (scan["has_text_layer"], scan["scanned_pages"], scan["pages"]) == (False, 1, 1)
+    assert text["has_text_layer"] and text["text_sample"].startswith("Order No. 124") and text["title"] == "Order 124 text"
+    sheet = inspect(xlsx(), "xlsx")
+    assert sheet["title"] == "Budget" and "Бюджет" in sheet["text_sample"]
+    assert inspect(b"%PDF-1.4 garbage", "pdf")["type"] == "pdf"  # damaged: recorded, not raised
+
+
+def test_scan_without_pypdf_agrees():
+    for data, has_text in ((scanned_pdf(), False), (text_pdf(), True)):
+        assert m_documents._scan_pdf(data)["has_text_layer"] is has_text
+
+
+def _target(**kw):
+    return {"referrers": [f"{SITE}/kz/docs"], "langs": {"kk"}, **kw}
+
+
+def test_fetch_document_too_large_by_head_or_by_range():
+    url = f"{SITE}/big.pdf"
+    f = fetcher({("HEAD", url): FakeResponse(200, {"content-type": "application/pdf", "content-length": "99999999"})})
+    doc = run(fetch_document(f, url, _target()))
+    assert doc["too_large"] and doc["bytes"] == 99999999 and len(f.request.calls) == 1
+    f = fetcher({("HEAD", url): FakeResponse(200, {"content-type": "application/pdf"}),
+                 ("GET", url): FakeResponse(206, {"content-type": "application/pdf", "content-range": "bytes 0-99/5000"},
+                                            b"%PDF" + b"0" * 96)})
+    doc = run(fetch_document(f, url, _target(), max_bytes=100))
+    assert doc["too_large"] and doc["bytes"] == 5000 and f.request.calls[-1][2] == {"Range": "bytes=0-99"}
+
+
+def test_fetch_document_reads_a_pdf_and_skips_pages_that_only_looked_like_downloads():
+    url = f"{SITE}/download?id=7"
+    f = fetcher({("HEAD", url): FakeResponse(200, {"content-type": "application/pdf"}),
+                 ("GET", url): FakeResponse(200, {"content-type": "application/pdf"}, scanned_pdf())})
+    doc = run(fetch_document(f, url, _target(maybe=True)))
+    assert doc["type"] == "pdf" and doc["has_text_layer"] is False and doc["languages_seen_by_page"] == ["kk"]
+    f = fetcher({("HEAD", url): OK_HTML})
+    assert run(fetch_document(f, url, _target(maybe=True))) is None
+
+
+def test_candidates_and_the_documents_artifact():
+    pages = [_record(f"{SITE}/kz/docs", "kk", [f"{SITE}/a.pdf", f"{SITE}/files/get?id=1", f"{SITE}/kz/about",
+                                                f"{SITE}/kz/dl"]),
+             _record(f"{SITE}/kz/dl", "kk", outcome="failed", status=None)]
+    found = candidates(pages, HOSTS)
+    assert set(found) == {f"{SITE}/a.pdf", f"{SITE}/files/get?id=1", f"{SITE}/kz/dl"}
+    assert "maybe" not in found[f"{SITE}/a.pdf"] and found[f"{SITE}/kz/dl"]["maybe"]
+    f = fetcher({("HEAD", f"{SITE}/a.pdf"): FakeResponse(405),
+                 ("GET", f"{SITE}/a.pdf"): FakeResponse(200, {"content-type": "application/pdf"}, text_pdf())})
+    out = run(fetch_documents(found, f, HOSTS))
+    assert set(out["documents"]) == {f"{SITE}/a.pdf"}  # the two maybes answered 404
+    assert out["documents"][f"{SITE}/a.pdf"]["has_text_layer"] is True
