@@ -19,8 +19,8 @@ class MissingItem(Check):
     """Items are paired across the language versions of a page on language-neutral evidence (link targets,
     dates, figures, images, e-mails, position in the list). An item left with no counterpart in a version
     that exists is reported on that version. Attachments are `missing-document`'s; items newer than a
-    lagging version's newest item are `stale-language`'s (one cause, one finding); an item just past the
-    end of an equally long, newer list is on the next page of that list, not missing. Where the item has
+    lagging version's newest item are `stale-language`'s (one cause, one finding); an item older than every
+    entry of a list at least as long is on that list's next page, not missing. Where the item has
     no language-neutral facts to look for (a section with only translated text), the finding is for review."""
 
     id = "missing-item"
@@ -73,9 +73,9 @@ class MissingItem(Check):
             return None  # newer than everything the lagging version has: stale-language says so
         same_list = [it for it in page.items if shape(it.container) == shape(sample.container)]
         source_list = [it for it in ga.pages[sample.lang].items if shape(it.container) == shape(sample.container)]
-        if sample.dates and same_list and len(same_list) == len(source_list) and all(it.dates for it in same_list):
+        if sample.dates and same_list and len(same_list) >= len(source_list) and all(it.dates for it in same_list):
             if min(d for it in same_list for d in it.dates) > max(sample.dates):
-                return None  # past the end of an equally long, newer list: on that list's next page
+                return None  # past the end of a list as long and all newer: on that list's next page
         if _found_elsewhere(sample, page):
             return None  # its link, image or e-mail is on the page, only not in a paired item
         strong = bool(sample.link_ids or sample.images or sample.emails)
