@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -121,6 +122,7 @@ class ViConfig:
 class SectionRule:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> link texts / headings
     url_patterns: tuple[str, ...] = ()  # regexes searched in the URL
+    not_names: tuple[str, ...] = ()  # look-alikes that are something else ("Кері байланыс" is not contacts)
 
     def all_names(self) -> tuple[str, ...]:
         return tuple(n for names in self.names.values() for n in names)
@@ -132,17 +134,7 @@ class Suppression:
     reason: str
     url: str | None = None  # regex searched in the URL
     selector: str | None = None
-    expires: dt.date | None = None
-
-    def expired(self, today: dt.date | None = None) -> bool:
-        return self.expires is not None and self.expires < (today or dt.date.today())
-
-    def matches(self, check: str, url: str = "", selector: str | None = None) -> bool:
-        from fnmatch import fnmatchcase
-
-        return (fnmatchcase(check, self.check)
-                and (self.url is None or re.search(self.url, url or "") is not None)
-                and (self.selector is None or self.selector == selector))
+    expires: dt.date | None = None  # suppress.py applies these (matching, expiry) to the findings
 
 
 @dataclass(frozen=True)
@@ -343,8 +335,8 @@ def _kind(v: Any) -> str:
 
 
 def did_you_mean(word: Any, choices) -> str | None:
-    """The likeliest intended choice: same letters in another case, a close spelling, or one of the two a
-    prefix of the other (`vi_mod` -> `vi`)."""
+    """The likeliest intended choice: same letters in another case, a close spelling, or a choice the word
+    starts with as a whole part (`vi_mod` -> `vi`)."""
     if not isinstance(word, str) or not word:
         return None
     choices = [c for c in choices if isinstance(c, str)]
@@ -355,7 +347,7 @@ def did_you_mean(word: Any, choices) -> str | None:
     close = difflib.get_close_matches(lower, choices, n=1, cutoff=0.6)
     if close:
         return close[0]
-    prefixed = [c for c in choices if len(c) >= 2 and (lower.startswith(c) or c.startswith(lower))]
+    prefixed = [c for c in choices if len(c) >= 2 and re.match(re.escape(c.lower()) + r"[_.-]", lower)]
     return max(prefixed, key=len) if prefixed else None
 
 
@@ -606,7 +598,7 @@ def _key_hint(key: Any, fields: dict[str, Spec]) -> str | None:
 
 _LANG_LIST = Seq(Lang(), nonempty=True, unique=True)
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-_SECTION = Struct({"names": Dict(Lang(), Seq(Text())), "url_patterns": Seq(Regex())})
+_SECTION = Struct({"names": Dict(Lang(), Seq(Text())), "url_patterns": Seq(Regex()), "not_names": Seq(Text())})
 SCHEMA = Struct({
     "name": Text(_NAME, "a name of letters, digits, '.', '_' or '-'"),
     "title": Dict(Lang(), Text()),
@@ -680,15 +672,25 @@ def _validate(data: Any, source: str | None, lines: _Lines, known: dict | None) 
 def _read_layer(path: Path, known: dict | None) -> _Layer:
     shown = _display(path)
     try:
-        raw = path.read_bytes()
+        stat = path.stat()
+        data, lines = _parse_file(str(path), shown, stat.st_mtime_ns, stat.st_size)
     except OSError as e:
         raise ProfileError(shown, None, f"cannot read the profile: {e.strerror or e}") from None
+    # a copy: merging and `extends` change a layer's data, and the parse is shared
+    return _Layer(_validate(copy.deepcopy(data), shown, lines, known), shown, lines)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_file(path: str, shown: str, mtime_ns: int, size: int) -> tuple[Any, _Lines]:
+    """Parsing is most of a load's time (pure-Python YAML) and the defaults are read on every load; the
+    modification time and size in the key make an edited file parse again."""
+    raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ProfileError(shown, raw[:e.start].count(b"\n") + 1, "the file is not UTF-8 text",
                            "save it as UTF-8") from None
-    return _text_layer(text, shown, known)
+    return _read_yaml(text, shown)
 
 
 def _text_layer(text: str, source: str, known: dict | None) -> _Layer:
@@ -760,22 +762,28 @@ def _merge(into: dict, layer: dict, origins: dict, source: str | None, lines: _L
     for key, value in layer.items():
         p = path + (key,)
         if value is None and path == ("sections",):
-            into.pop(key, None)
-            _record(origins, p, None, source, lines)
+            _forget(origins, p, into.pop(key, None))
+            origins[p] = (source, lines.value(p))
         elif path == ("facts",):
             into[key] = list(dict.fromkeys([*into.get(key, []), *value]))
         elif isinstance(value, dict) and isinstance(into.get(key), dict):
             origins[p] = (source, lines.key(p))
             _merge(into[key], value, origins, source, lines, p)
         else:
+            _forget(origins, p, into.get(key))
             into[key] = copy.deepcopy(value)
             _record(origins, p, value, source, lines)
 
 
+def _forget(origins: dict, path: Path_, old: Any) -> None:
+    """Drops the origins of a value being replaced: a shorter list must not keep the old items' lines."""
+    if isinstance(old, (dict, list)):
+        for stale in [o for o in origins if o[:len(path)] == path]:
+            del origins[stale]
+
+
 def _record(origins: dict, path: Path_, value: Any, source: str | None, lines: _Lines) -> None:
     """Where each value of the merged profile came from, for problems found only after merging."""
-    for old in [o for o in origins if o[:len(path)] == path]:
-        del origins[old]
     origins[path] = (source, lines.value(path))
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for k, v in items:
@@ -902,7 +910,7 @@ def _build(d: dict, name: str, source: str | None, origins: dict, default_sectio
         patterns = tuple(rule.get("url_patterns", ()))
         if key not in default_sections and not any(names.values()) and not patterns:
             fail(("sections", key), f"section {key!r} has neither names nor url_patterns: nothing can find it")
-        sections[key] = SectionRule(names, patterns)
+        sections[key] = SectionRule(names, patterns, tuple(rule.get("not_names", ())))
 
     start_urls = tuple(urljoin(target, u) if target else u for u in filled["start_urls"])
     if problems:
@@ -1089,8 +1097,8 @@ def profile_to_dict(profile: Profile) -> dict:
         "timeout_ms": profile.timeout_ms, "settle_ms": profile.settle_ms, "wait_for": profile.wait_for,
         "vi": {"steps": [str(a) for a in profile.vi.steps], "active_selector": profile.vi.active_selector,
                "languages": list(profile.vi.languages) if profile.vi.languages is not None else None},
-        "sections": {k: {"names": {lang: list(n) for lang, n in r.names.items()},
-                         "url_patterns": list(r.url_patterns)} for k, r in profile.sections.items()},
+        "sections": {k: {"names": {lang: list(n) for lang, n in r.names.items()}, "url_patterns": list(r.url_patterns),
+                         "not_names": list(r.not_names)} for k, r in profile.sections.items()},
         "ignore": [{"check": s.check, "url": s.url, "selector": s.selector, "reason": s.reason,
                     "expires": s.expires} for s in profile.ignore],
         "fail_on": profile.fail_on, "thresholds": dict(profile.thresholds),
