@@ -85,3 +85,15 @@ def test_thresholds_are_configurable():
 
 def test_line_height_normal_is_not_tight():
     assert run("tight-line-height", page(seg(line_height=None, bbox=[0, 0, 600, 60]))) == []
+
+
+def test_css_generated_text():
+    def with_generated(items, mode="normal", outcome="audited"):
+        return PageRecord(url="http://x/en/", lang="en", mode=mode, outcome=outcome,
+                          artifacts={"generated_text": {"items": items, "more": 0}})
+    item = {"selector": "#dish", "pseudo": "after", "text": "beshbarmak", "element_text": "The dish is"}
+    found = run("css-generated-text", with_generated([item]))
+    assert len(found) == 1 and found[0].selector == "#dish" and "beshbarmak" in found[0].message
+    assert run("css-generated-text", with_generated([])) == []
+    assert run("css-generated-text", with_generated([item], outcome="failed")) == []
+    assert run("css-generated-text", page(seg())) == []  # no generated_text recorded: nothing to judge

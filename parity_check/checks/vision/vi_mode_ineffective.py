@@ -24,7 +24,7 @@ class ViModeIneffective(Check):
     tags = ("wcag144", "wcag146", KZ_STANDARD)
     impact = "serious"
     scope = "page"
-    requires = ("vi",)
+    requires = ()  # reads `vi` records; a run without the VI mode (--no-vi) has none and gets no finding
     why = ("The study found the sites' versions for the visually impaired \"do not fully work\": a mode that "
            "leaves text small or faint, everywhere or in parts of the page, fails the readers who switched "
            "it on because they cannot read the normal page.")

@@ -1,0 +1,47 @@
+"""The GDS accessibility tool audit replicas (tests/sites/gds_audit): how many of the barriers of the CSS,
+Typography and Page layout categories the checker finds, and nothing on the clean control page. Normal mode
+only; one run for the whole module."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.sites.gds_audit import BARRIERS, CONTROL, GdsAuditSite
+
+pytestmark = pytest.mark.browser
+
+# The barriers these checks are built to find (the others need a screen-reader view of the page).
+EXPECTED = {
+    "css-content-is-not-readable-and-functional-when-text-is-increased",
+    "css-page-zoom-boxes-that-dont-expand-with-the-text",
+    "css-non-decorative-content-inserted-using-css",
+    "typography-inadequate-line-height-used",
+    "typography-all-caps-text-found",
+    "typography-italics-used-on-long-sections-of-text",
+    "typography-long-lines-of-text",
+    "typography-very-small-text-found",
+    "typography-justified-text-found",
+    "page-layout-wide-page-forces-users-to-scroll-horizontally",
+}
+
+
+@pytest.fixture(scope="module")
+def by_page(audit_site):
+    _, result = audit_site(GdsAuditSite(), modes=("normal",), max_pages=20, max_depth=1)
+    out: dict[str, set] = {}
+    for f in result.findings:
+        out.setdefault(urlsplit(f.url).path, set()).add(f.check)
+    return out
+
+
+def test_barriers_found(by_page):
+    found = {b.slug for b in BARRIERS if by_page.get(f"/tests/{b.slug}.html", set()) & set(b.found_by)}
+    print(f"\nGDS audit barriers found: {len(found)} of {len(BARRIERS)} pages "
+          f"(the audit counts 12 in these categories)")
+    assert found == EXPECTED
+    assert len(found) >= 8
+
+
+def test_nothing_on_the_control_page(by_page):
+    assert by_page.get(f"/tests/{CONTROL.slug}.html", set()) == set()
