@@ -10,10 +10,9 @@ from itertools import combinations
 from typing import Any
 
 from ..artifacts import PageRecord
-from ..models import normalise_url
 from .items import Item, PageItems, extract_items, link_identity
 from .matching import ACCEPT, ItemPair, pair_items
-from .pages import PageGroup, group_pages
+from .pages import PageGroup, group_pages, normalise_url
 
 
 @dataclass

@@ -17,9 +17,10 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from ..artifacts import PageRecord
-from ..urls import code_to_lang, is_document, page_key
+from ..urls import code_to_lang, is_document
 from .dates import find_dates
 from .figures import find_figures
+from .pages import page_key
 
 _NTH = re.compile(r":nth-of-type\(\d+\)")
 STRONG_ITEM_TAGS = {"li", "tr", "article"}

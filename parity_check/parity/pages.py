@@ -11,10 +11,15 @@ when the target links back, or when neither side already has a version in the ot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..artifacts import PageRecord
-from ..models import normalise_url
-from ..urls import code_to_lang, page_key
+from ..models import normalise_url as _normalise_url
+from ..urls import code_to_lang, page_key as _page_key
+
+# The same URLs come up again and again (every page links the menu); parsing them once is most of the speed.
+normalise_url = lru_cache(maxsize=200_000)(_normalise_url)
+page_key = lru_cache(maxsize=200_000)(_page_key)
 
 SWITCHER_LABELS = {
     "kk": {"қаз", "қазақша", "қазақ", "kaz", "kz", "kk", "каз", "қазақ тілі", "казахский", "kazakh", "qaz",
@@ -111,6 +116,7 @@ def group_pages(records: list[PageRecord]) -> tuple[list[PageGroup], dict[str, s
                 uf.union(src_key, tgt_key)
                 preferred[(tgt_key, lang)] = normalise_url(target.url)
 
+    how_by_target = {(lang, page_key(href)): how for found in links.values() for lang, href, how in found}
     merged: dict[str, PageGroup] = {}
     for key in sorted(base):
         root = uf.find(key)
@@ -120,7 +126,8 @@ def group_pages(records: list[PageRecord]) -> tuple[list[PageGroup], dict[str, s
             current = group.versions.get(lang)
             if current is None or (current.outcome != "audited" and chosen.outcome == "audited"):
                 group.versions[lang] = chosen
-                group.linked_by[lang] = "url-pattern" if key == root else _how(links, key, lang)
+                group.linked_by[lang] = ("url-pattern" if key == root
+                                         else how_by_target.get((lang, key), "switcher"))
     url_to_group = {}
     for r in records:
         url_to_group[normalise_url(r.url)] = uf.find(page_key(r.url))
@@ -135,11 +142,3 @@ def _choose(recs: list[PageRecord], preferred_url: str | None) -> PageRecord:
         if normalise_url(r.url) == preferred_url:
             return r
     return (audited or recs)[0]
-
-
-def _how(links: dict, key: str, lang: str) -> str:
-    for found in links.values():
-        for l, href, how in found:
-            if l == lang and page_key(href) == key:
-                return how
-    return "switcher"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ...models import Finding, normalise_url
+from ...models import Finding
 from ...parity import align
-from ...urls import code_to_lang, page_key
+from ...parity.pages import normalise_url, page_key
+from ...urls import code_to_lang
 from ..base import Check, CheckContext, register
 from .common import lang_args
 
