@@ -106,8 +106,8 @@ class GeneratedSite:
     def _title(self, k: int, li: int, topic: int) -> str:
         if k == 0:
             return UI[LANGS[li]]["home"]
-        notice = UI[LANGS[li]]["notice"]
-        return f"{TOPICS[topic][li]}: {notice} № {k}"
+        notice, sign = UI[LANGS[li]]["notice"], "No." if LANGS[li] == "en" else "№"
+        return f"{TOPICS[topic][li]}: {notice} {sign} {k}"
 
     def _build(self) -> dict[str, str]:
         contents = [self._content(k) for k in range(self.per_lang)]
