@@ -138,13 +138,20 @@ def speed_strings(rows, n: int, seed: int = 1) -> list[str]:
     return out
 
 
-def speed(factory, strings, candidates) -> float:
-    ident = factory()
-    ident.identify("Басты бет", candidates)      # load the model outside the timing
-    ident.identify("Home page", candidates)
-    t = time.perf_counter()
-    ident.identify_many(strings, candidates)       # distinct strings: every one is a cache miss
-    return len(strings) / (time.perf_counter() - t)
+def speed(factory, strings, candidates, repeats: int = 3) -> tuple[float, float]:
+    """(strings per CPU second, strings per wall-clock second), best of `repeats` runs, each on a
+    FRESH identifier (empty cache) over the same distinct strings.  CPU time and best-of are the
+    headline because the machine is shared: wall-clock time then measures the neighbours too."""
+    best_cpu = best_wall = float("inf")
+    for _ in range(repeats):
+        ident = factory()
+        for warm in ("Басты бет", "Главная страница", "Home page", "Qazaqstan", "Пошук"):
+            ident.identify(warm, candidates)       # load the model outside the timing
+        cpu, wall = time.process_time(), time.perf_counter()
+        ident.identify_many(strings, candidates)   # distinct strings: every one is a cache miss
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+    return len(strings) / best_cpu, len(strings) / best_wall
 
 
 _LOAD_PROBE = """
@@ -206,11 +213,12 @@ def main(argv=None) -> int:
             if bad:
                 print("    confusions: " + ", ".join(bad))
             entry["other"] = dict(c)
-            sps = speed(factory, speed_set, SITE)
-            sps_open = speed(factory, speed_set[:5000], None)
-            print(f"  speed: {sps:,.0f} strings/s (kk/ru/en), {sps_open:,.0f} strings/s (candidates=None)"
-                  f"  [{len(speed_set)} distinct 1-5 word strings]")
+            sps, wall = speed(factory, speed_set, SITE)
+            sps_open, _ = speed(factory, speed_set[:5000], None)
+            print(f"  speed: {sps:,.0f} strings per CPU-second (kk/ru/en; wall-clock {wall:,.0f}/s), "
+                  f"{sps_open:,.0f} (candidates=None)  [{len(speed_set)} distinct 1-5 word strings]")
             entry["strings_per_s"] = round(sps)
+            entry["strings_per_s_wall"] = round(wall)
             entry["strings_per_s_open"] = round(sps_open)
         results["strategies"][name] = entry
 

@@ -58,17 +58,89 @@ class LangidBackend:
                 base = self._base
                 ptc, pc, classes = base._full_model
                 known = [code for code in langs if code in set(classes)]
+                if not known:
+                    self._views[langs] = _EMPTY
+                    return _EMPTY
                 view = LanguageIdentifier(ptc, pc, classes, base.tk_nextmove, base.tk_output,
                                           norm_probs=True, tk_row=base.tk_row)
-                view.set_languages(known or None)
+                view.set_languages(known)
+                if len(view.nb_classes) <= _SMALL and not view._alias_pairs and hasattr(view, "_rowbase"):
+                    view = _SmallView(view)
                 self._views[langs] = view
         return view
 
     def probabilities(self, text: str, langs: frozenset[str]) -> dict[str, float]:
-        view = self._view(langs)
-        if len(view.nb_classes) == 0:
-            return {}
-        return {lang: p for lang, p in view.rank(text) if lang in langs}
+        view = self._views.get(langs) or self._view(langs)
+        if isinstance(view, _SmallView):
+            return view.probabilities(text)
+        if view._alias_pairs:                      # a label twice (sr Cyrillic/Latin): merged by rank
+            return {lang: p for lang, p in view.rank(text) if lang in langs}
+        # _decide: the normalised scores without rank()'s sort -- this is the hot path
+        return dict(zip(view.nb_classes, view._decide(text).tolist()))
+
+
+_SMALL = 4      # restricted sets up to this size are scored in plain Python (kk/ru: the hot path)
+
+
+class _SmallView:
+    """py3langid's own scoring (byte-DFA feature counts, naive Bayes, length-tempered softmax) for
+    a handful of languages, in plain Python: numpy's per-call overhead dominates when only two or
+    three columns are left, and kk-vs-ru is asked for almost every Cyrillic label.  Same numbers
+    as LanguageIdentifier._decide (checked in tests/unit/test_language.py)."""
+
+    def __init__(self, view) -> None:
+        self.langs = tuple(view.nb_classes)
+        self._encode = view._encode
+        self._nextmove = view.tk_nextmove
+        self._rowbase = view._rowbase
+        self._output = view.tk_output
+        self._prior = [float(x) for x in view.nb_pc]
+        # the model's (feature x language) table as Python floats, converted once (~0.2 s, ~10 MB)
+        self._rows = view.nb_ptc.astype("float64").tolist()
+        self._log1p = [math.log1p(c) for c in range(64)]
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        data = self._encode(text)
+        nextmove, rowbase, output = self._nextmove, self._rowbase, self._output
+        state = 0
+        counts: dict[int, int] = {}
+        for byte in data:
+            state = nextmove[rowbase[state] + byte]
+            f = output[state]
+            if f >= 0:
+                counts[f] = counts.get(f, 0) + 1
+        k = len(self.langs)
+        if not counts:
+            return dict.fromkeys(self.langs, 1.0 / k)
+        sums = list(self._prior)
+        log1p, rows = self._log1p, self._rows
+        for f, c in counts.items():
+            w = log1p[c] if c < 64 else math.log1p(c)
+            row = rows[f]
+            for j in range(k):
+                sums[j] += w * row[j]
+        t = 1.0 / math.sqrt(len(data) or 1)
+        top = max(sums)
+        exps = [math.exp((x - top) * t) for x in sums]
+        total = sum(exps)
+        return {lang: e / total for lang, e in zip(self.langs, exps)}
+
+
+class _Empty:
+    """Stands for a restricted view with no language the model knows."""
+    _alias_pairs = ()
+    nb_classes = ()
+
+    def _decide(self, text):
+        return _NoScores()
+
+
+class _NoScores:
+    def tolist(self):
+        return []
+
+
+_EMPTY = _Empty()
 
 
 class LinguaBackend:
@@ -133,13 +205,3 @@ def get_backend(name: str = "langid") -> Backend:
     return _BACKENDS[name]
 
 
-def entropy_margin(probs: dict[str, float]) -> float:
-    """Best minus second-best probability: how clearly a model prefers its answer."""
-    if not probs:
-        return 0.0
-    top = sorted(probs.values(), reverse=True)
-    return top[0] - (top[1] if len(top) > 1 else 0.0)
-
-
-__all__ = ["Backend", "LangidBackend", "LinguaBackend", "SCRIPT_LANGS", "SUPPORTED", "get_backend",
-           "entropy_margin", "math"]

@@ -30,10 +30,11 @@ WORD_WEIGHT = 3.5            # log-odds one conclusive word adds (Kazakh letters
 WEAK_WEIGHT = 1.5            # suggestive words: 'і'-only where Ukrainian is possible, Slavic "на"
 UNOPPOSED_WEIGHT = 0.6       # per unknown word, when only one language of the script is allowed
 KK_LATIN_MISS = 1.0          # per Latin word that is no Kazakh evidence (no model knows Latin kk)
-OTHER_PRIOR = -2.0           # log-odds: the sites are kk/ru/en, another language must show itself
+OTHER_PRIOR = -3.0           # log-odds: the sites are kk/ru/en, another language must show itself
 UND_BELOW = 0.5              # below this confidence the answer is "und"
 RELIABLE_FROM = 0.9          # from this confidence, with enough evidence, the answer is reliable
 MODEL_LETTERS_RELIABLE = 20  # letters a model needs to be trusted without conclusive words
+OPEN_CHECK_LETTERS = 30      # from this length a lone allowed language is checked against all others
 _SITE_LANGS = frozenset({"kk", "ru", "en"})
 _TURKIC_CYRILLIC = frozenset({"ky", "mn", "tt", "ba"})
 _SLAVIC_NOT_RU = frozenset({"uk", "be", "bg", "mk", "sr"})
@@ -43,7 +44,8 @@ _OTHER = "_other"            # pseudo-language: all languages outside the candid
 @dataclass(slots=True)
 class _Evidence:
     weights: dict[str, float] = field(default_factory=dict)
-    model_words: list[str] = field(default_factory=list)   # non-neutral words, for the model
+    model_words: list[str] = field(default_factory=list)   # all non-neutral words
+    unsure: list[str] = field(default_factory=list)        # those no word list settles: for the model
     conclusive: int = 0          # words conclusive by themselves
     unknown: int = 0             # non-neutral words no list or letter says anything about
     kk_misses: int = 0           # Latin words that are not Kazakh evidence
@@ -63,6 +65,7 @@ class Identifier:
         self.use_letters = use_letters
         self.use_lexicon = use_lexicon
         self.exclude = frozenset(w.lower() for w in exclude_words)
+        self._ablated = not (use_letters and use_lexicon) or bool(self.exclude)
         self._cached = lru_cache(maxsize=cache_size)(self._identify)
 
     def identify(self, text: str, candidates: Sequence[str] | None = None) -> LanguageGuess:
@@ -102,9 +105,11 @@ class Identifier:
             else:
                 del logits["kk"]                    # Latin Kazakh only on Latin-Kazakh evidence
         model_langs = frozenset(logits) - {"kk"} if script == "Latn" else frozenset(logits)
-        decided_by_words = ev.unknown == 0 and len(ev.weights) == 1 and not ev.foreign
         used_model = False
-        if ev.foreign and not candidates.issuperset(script_langs):
+        # open set when the text shows a foreign sign, or when a single allowed language of the
+        # script would otherwise win unopposed on a long text (a reliable answer needs a model)
+        open_check = ev.foreign or (len(model_langs) == 1 and toks.letters >= OPEN_CHECK_LETTERS)
+        if open_check and not candidates.issuperset(script_langs):
             # open set: every language of the script competes; the candidates must win
             query = frozenset(script_langs)
             probs = self.backend.probabilities(" ".join(ev.model_words), query)
@@ -115,8 +120,9 @@ class Identifier:
                 logits[lang] += math.log(max(probs.get(lang, 0.0), 1e-6))
             if others:
                 logits[_OTHER] = _logsumexp(others)
-        elif not decided_by_words and len(model_langs) >= 2:
-            probs = self.backend.probabilities(" ".join(ev.model_words), model_langs)
+        elif ev.unsure and len(model_langs) >= 2:
+            # only the words no list settled: listed words are already counted (and cost time)
+            probs = self.backend.probabilities(" ".join(ev.unsure), model_langs)
             used_model = bool(probs)
             for lang in model_langs:
                 logits[lang] += math.log(max(probs.get(lang, 0.0), 1e-6))
@@ -130,8 +136,9 @@ class Identifier:
             return LanguageGuess("und", 0.0, False, script, False)
 
         best, conf = _softmax_best(logits, possible)
-        enough = ev.conclusive >= 1 and ev.weights.get(best, 0.0) > 0 or (
-            used_model and toks.letters >= MODEL_LETTERS_RELIABLE)
+        # enough evidence: conclusive words make up half the text, or a model read enough letters
+        enough = (ev.conclusive >= 1 and 2 * ev.conclusive >= len(ev.model_words)
+                  and ev.weights.get(best, 0.0) > 0) or (used_model and toks.letters >= MODEL_LETTERS_RELIABLE)
         if best == "und" or conf < UND_BELOW:
             return LanguageGuess("und", round(conf, 4), False, script, False)
         return LanguageGuess(best, round(conf, 4), bool(enough and conf >= RELIABLE_FROM), script, False)
@@ -143,7 +150,7 @@ class Identifier:
         elif toks.script == "Latn":
             self._latin_evidence(toks, possible, ev)
         else:
-            ev.model_words = list(toks.words)
+            ev.model_words = ev.unsure = list(toks.words)
             ev.unknown = len(ev.model_words)
         return ev
 
@@ -162,66 +169,77 @@ class Identifier:
 
     def _cyrillic_evidence(self, toks: Tokens, possible: frozenset[str], ev: _Evidence) -> None:
         text_letters = frozenset(toks.clean)
-        kk_unique_in_text = bool(text_letters & kazakh.KK_UNIQUE)
-        i_ambiguous = bool(possible & {"uk", "be"})
-        turkic = bool(possible & _TURKIC_CYRILLIC)
-        slavic = bool(possible & _SLAVIC_NOT_RU)
-        not_kk_text = bool(text_letters & kazakh.NOT_KK_LETTERS)
+        kk_unique_in_text = not text_letters.isdisjoint(kazakh.KK_UNIQUE)
+        i_ambiguous = not possible.isdisjoint(("uk", "be"))
+        turkic = not possible.isdisjoint(_TURKIC_CYRILLIC)
+        slavic = not possible.isdisjoint(_SLAVIC_NOT_RU)
+        not_kk_text = not text_letters.isdisjoint(kazakh.NOT_KK_LETTERS)
+        ablated = self._ablated
         for w in toks.words:
-            verdict = self._verdict_allowed(w, kazakh.cyrillic_word(w))
+            verdict = kazakh.cyrillic_word(w)
+            if ablated:
+                verdict = self._verdict_allowed(w, verdict)
             if verdict == "neutral":
                 continue
             ev.model_words.append(w)
+            strong = True
             if verdict is None:
-                ev.unknown += 1
+                lang = None
             elif verdict == "~kk":
                 # 'і' is Ukrainian too, 'ң ө ү' Kyrgyz/Mongolian too: conclusive only where those
                 # cannot be, or beside a Kazakh-only letter
-                ambiguous = i_ambiguous if "і" in w else turkic
-                if ambiguous and not kk_unique_in_text:
-                    ev.add("kk", WEAK_WEIGHT)
-                else:
-                    ev.add("kk", WORD_WEIGHT)
-                    ev.conclusive += 1
+                lang, strong = "kk", not ((i_ambiguous if "і" in w else turkic) and not kk_unique_in_text)
             elif verdict == "kk":
-                if not_kk_text:
-                    ev.add("kk", WEAK_WEIGHT)     # Tatar/Tajik/Ukrainian letters elsewhere
-                else:
-                    ev.add("kk", WORD_WEIGHT)
-                    ev.conclusive += 1
+                # Tatar/Tajik/Ukrainian letters elsewhere, or Kyrgyz possible and no Kazakh-only
+                # letter: Kazakh words and endings are Kyrgyz words and endings too
+                lang, strong = "kk", not (not_kk_text or (turkic and not kk_unique_in_text))
             elif verdict == "~ru":
-                if slavic:
-                    ev.unknown += 1               # "на", "за": Ukrainian/Bulgarian too
-                else:
-                    ev.add("ru", WEAK_WEIGHT)
+                lang, strong = (None, False) if slavic else ("ru", False)   # "на": Ukrainian too
+            elif verdict == "ru":
+                lang, strong = "ru", not slavic     # "страница", "услуги": Bulgarian too
             elif verdict in possible:
-                ev.add(verdict, WORD_WEIGHT)
-                ev.conclusive += 1
+                lang = verdict
             else:                                  # Ukrainian, Serbian... not a candidate
-                ev.foreign = True
-                ev.unknown += 1
+                lang, ev.foreign = None, True
+            self._count(ev, w, lang, strong)
 
     def _latin_evidence(self, toks: Tokens, possible: frozenset[str], ev: _Evidence) -> None:
         text_letters = frozenset(toks.clean)
+        ablated = self._ablated
         for w in toks.words:
-            verdict = self._verdict_allowed(w, kazakh.latin_word(w, text_letters))
+            verdict = kazakh.latin_word(w, text_letters)
+            if ablated:
+                verdict = self._verdict_allowed(w, verdict)
             if verdict == "neutral":
                 continue
             ev.model_words.append(w)
             if verdict not in ("kk", "~kk"):
                 ev.kk_misses += 1
             if verdict is None:
-                ev.unknown += 1
+                self._count(ev, w, None, False)
             elif verdict == "~kk":
-                ev.add("kk", WEAK_WEIGHT)
+                self._count(ev, w, "kk", False)
             elif verdict in possible:
-                ev.add(verdict, WORD_WEIGHT)
-                ev.conclusive += 1
+                self._count(ev, w, verdict, True)
             else:                                  # French "les", Uzbek "oʻ"... not a candidate
                 ev.foreign = True
-                ev.unknown += 1
-        if text_letters & kazakh.OTHER_LATIN_MARKERS:
+                self._count(ev, w, None, False)
+        if not text_letters.isdisjoint(kazakh.OTHER_LATIN_MARKERS):
             ev.foreign = True                      # letters English and Latin Kazakh never use
+
+    @staticmethod
+    def _count(ev: _Evidence, word: str, lang: str | None, strong: bool) -> None:
+        """A conclusive word adds WORD_WEIGHT; a suggestive one WEAK_WEIGHT and still goes to the
+        model; an unknown one only to the model."""
+        if lang is None:
+            ev.unknown += 1
+            ev.unsure.append(word)
+        elif strong:
+            ev.add(lang, WORD_WEIGHT)
+            ev.conclusive += 1
+        else:
+            ev.add(lang, WEAK_WEIGHT)
+            ev.unsure.append(word)
 
 
 def _logsumexp(values: list[float]) -> float:

@@ -43,30 +43,26 @@ def cyrillic_word(word: str) -> str | None:
     """One Cyrillic word's evidence: 'kk', '~kk' (only 'і' or 'ң ө ү': Ukrainian/Kyrgyz possible),
     'ru', '~ru' (a Russian word Ukrainian/Bulgarian also write), 'uk', 'be', 'sr', 'xx' (another
     Cyrillic language), 'neutral' (shared word, no evidence) or None (unknown: ask the model)."""
-    if word in lexicon.SHARED:
-        return "neutral"
-    if word in lexicon.UKRAINIAN:
-        return "uk"
+    listed = _LISTED.get(word)
+    if listed is not None:
+        return listed
     letters = set(word)
-    if letters & NOT_KK_LETTERS:
-        if letters & lexicon.UKRAINIAN_LETTERS:
+    if not letters.isdisjoint(NOT_KK_LETTERS):
+        if not letters.isdisjoint(lexicon.UKRAINIAN_LETTERS):
             return "uk"
-        if letters & lexicon.BELARUSIAN_LETTERS:
+        if not letters.isdisjoint(lexicon.BELARUSIAN_LETTERS):
             return "be"
-        if letters & lexicon.SOUTH_SLAVIC_LETTERS:
+        if not letters.isdisjoint(lexicon.SOUTH_SLAVIC_LETTERS):
             return "sr"
         return "xx"
-    if letters & KK_LETTERS:
-        return "kk" if letters & KK_UNIQUE else "~kk"
-    if word in lexicon.KAZAKH:
-        return "kk"
-    if word in lexicon.RUSSIAN:
-        return "~ru" if word in lexicon.RUSSIAN_PAN_SLAVIC else "ru"
-    if len(word) == 1:
+    if not letters.isdisjoint(KK_LETTERS):
+        return "~kk" if letters.isdisjoint(KK_UNIQUE) else "kk"
+    n = len(word)
+    if n == 1:
         return "neutral"     # initials, list letters: no evidence
-    if len(word) > 5:
+    if n > 5 and word[:4] in _SHARED_PREFIXES:
         # a shared stem with a Kazakh or Russian ending (stems are at least 4 letters)
-        for cut in range(len(word) - 1, 3, -1):
+        for cut in range(n - 1, 3, -1):
             if word[:cut] in lexicon.SHARED:
                 rest = word[cut:]
                 if rest in _KK_ENDINGS:
@@ -76,12 +72,29 @@ def cyrillic_word(word: str) -> str | None:
                 break
     if "шы" in word or "жы" in word:
         return "kk"          # Russian spelling never writes шы/жы; Kazakh constantly does
-    if len(word) > 4:
+    if n > 4:
         if word.endswith(_KK_MORPH):
             return "kk"
         if word.endswith(_RU_MORPH):
             return "~ru"     # Ukrainian/Bulgarian share some of these endings
     return None
+
+
+def _listed() -> dict[str, str]:
+    """Every listed Cyrillic word -> its verdict, in one dict (one lookup per word)."""
+    out: dict[str, str] = {}
+    for w in lexicon.RUSSIAN:
+        out[w] = "~ru" if w in lexicon.RUSSIAN_PAN_SLAVIC else "ru"
+    for w in lexicon.KAZAKH:
+        if set(w).isdisjoint(KK_LETTERS):      # words with Kazakh letters are decided by them
+            out[w] = "kk"
+    out.update(dict.fromkeys(lexicon.UKRAINIAN, "uk"))
+    out.update(dict.fromkeys(lexicon.SHARED, "neutral"))
+    return out
+
+
+_LISTED = _listed()
+_SHARED_PREFIXES = frozenset(w[:4] for w in lexicon.SHARED if len(w) >= 4)
 
 
 # --- Latin script -------------------------------------------------------------------------------
@@ -138,8 +151,8 @@ def _latin_lexicon() -> frozenset[str]:
     for w in lexicon.KAZAKH | lexicon.KAZAKH_SPECIAL:
         for table in (_TO_LATIN_2018, _TO_LATIN_2021, _TO_ASCII):
             words.add(_loose("".join(table.get(ch, ch) for ch in w)))
-    # short forms collide with other languages' words ("se", "al"); English words stay English
-    return frozenset(w for w in words if len(w) >= 3) - _LATIN_NOT_KK - lexicon.ENGLISH - lexicon.OTHER_LATIN
+    # short forms collide with other languages' words ("se", "ana"); English words stay English
+    return frozenset(w for w in words if len(w) >= 4) - _LATIN_NOT_KK - lexicon.ENGLISH - lexicon.OTHER_LATIN
 
 
 KAZAKH_LATIN = _latin_lexicon()

@@ -39,6 +39,7 @@ KAZAKH = frozenset("""
 жолаушы жолаушылар жаман сапалы арнайы ресми тез баяу жылдам тура мол аз таза бес алты жиырма
 отыз елу алпыс сексен сен оларды олардан менде сенде неге неше ия егер жайлы орай орайда
 тарапынан бойында жанында алдында артында астында шамамен шамасы кесте жою рахмет сынау ойлау
+растау ж жж
 """.split())
 
 RUSSIAN = frozenset("""
@@ -50,8 +51,8 @@ RUSSIAN = frozenset("""
 главная новости контакты поиск документы услуги нас войти выйти регистрация подробнее ещё еще
 далее назад скачать печать отправить отмена сохранить закрыть открыть руководство структура
 деятельность вакансии обращения граждан вопросы ответы версия слабовидящих сайта главную
-страница страницы связь обратная политика условия использования права защищены министерство
-управление акимат области города района республики казахстан
+страница страницы связь обратная условия использования права защищены министерство
+управление акимат области города района республики казахстан политики
 """.split())
 
 SHARED = frozenset("""
@@ -74,7 +75,7 @@ UKRAINIAN = frozenset("""
 # Short Russian words that Ukrainian, Belarusian or Bulgarian also write: evidence for Russian
 # only where those languages are not possible.
 RUSSIAN_PAN_SLAVIC = frozenset("""
-и в во на с со к о по за из от до для при без под над у не ни а но или все так как это что
+и в во на с со к о по за из от до для при без под над у не ни а но или все так как это что г гг
 """.split())
 
 # Frequent English words; English vs Latin Kazakh, and confident one-word English labels.
@@ -83,7 +84,7 @@ the of and to in for on is are was were by with from at as or be this that it an
 you we they he she his her their its has have had will would can may should must been being which
 who what when where how there here if than then so no yes about after before into over under
 between during without within through up down out new more most other some such only also very just
-home contacts contact news search services documents page more read us
+home news search more read us
 """.split())
 
 # Function words of other Latin-script languages: a sign that a text restricted to kk/ru/en may be

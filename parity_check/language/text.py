@@ -12,6 +12,8 @@ from dataclasses import dataclass
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:kz|ru|com|org|net|gov|edu|info|io)\b(?:/\S*)?", re.I)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 # A word: letters (and combining marks), joined by hyphens or apostrophes ("іс-шара", "citizens'").
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_LATIN = re.compile(r"[a-z\u00c0-\u024f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼʻ-](?=[^\W\d_]))*")
 
@@ -60,36 +62,21 @@ def tokenize(text: str) -> Tokens:
     if not words:
         return Tokens((), "Zyyy", 0, "")
     counts: dict[str, int] = {}
-    letters = 0
-    folded = []
-    for w in words:
-        s = _word_script(w)
-        if s == "Mixed":
-            w = w.translate(_LOOKALIKES)
+    for i, w in enumerate(words):
+        if w.isascii():
+            s = "Latn"
+        elif _CYRILLIC.search(w):
             s = "Cyrl"
-        folded.append(w)
+            if _LATIN.search(w):                 # Cyrillic word with Latin look-alikes
+                words[i] = w.translate(_LOOKALIKES)
+        else:
+            s = char_script(w[0])
         counts[s] = counts.get(s, 0) + len(w)
-        letters += len(w)
-    script = max(counts, key=counts.__getitem__)
+    script = max(counts, key=counts.__getitem__) if len(counts) > 1 else next(iter(counts))
     if script in ("Hani", "Kana"):
         # Japanese mixes kana into Han text; a word is scripted by its first letter, so look at all
         script = "Jpan" if _KANA.search(text) else "Hani"
-    return Tokens(tuple(folded), script, letters, " ".join(folded))
-
-
-def _word_script(word: str) -> str:
-    """Script of one word; 'Mixed' for a Cyrillic word with Latin look-alikes in it."""
-    first = char_script(word[0])
-    if first in ("Latn", "Cyrl") and not word.isascii():
-        has_cyr = has_lat = False
-        for ch in word:
-            s = char_script(ch)
-            has_cyr |= s == "Cyrl"
-            has_lat |= s == "Latn"
-        if has_cyr and has_lat:
-            return "Mixed"
-        return "Cyrl" if has_cyr else "Latn"
-    return first
+    return Tokens(tuple(words), script, sum(counts.values()), " ".join(words))
 
 
 def count_words(tokens: Tokens) -> int:
