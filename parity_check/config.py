@@ -107,7 +107,7 @@ class Scope:
     exclude: tuple[str, ...] = ()
 
     def effective_hosts(self, target: str | None) -> tuple[str, ...]:
-        own = (urlsplit(target).hostname or "").lower() if target else ""
+        own = (_split(target).hostname or "").lower() if target else ""
         return tuple(dict.fromkeys(h for h in (own, *self.hosts) if h))
 
 
@@ -173,15 +173,15 @@ class Profile:
 # ---------------------------------------------------------------------------------------------------------
 # Reading YAML with the line of every key and value
 # ---------------------------------------------------------------------------------------------------------
-Path_ = tuple  # a position in the data: keys and list indexes
+Loc = tuple  # a place in the data: its keys and list indexes from the top
 
 
 class _Lines:
     def __init__(self) -> None:
-        self.values: dict[Path_, int] = {}
-        self.keys: dict[Path_, int] = {}
+        self.values: dict[Loc, int] = {}
+        self.keys: dict[Loc, int] = {}
 
-    def value(self, path: Path_) -> int | None:
+    def value(self, path: Loc) -> int | None:
         while True:
             if path in self.values:
                 return self.values[path]
@@ -189,7 +189,7 @@ class _Lines:
                 return None
             path = path[:-1]
 
-    def key(self, path: Path_) -> int | None:
+    def key(self, path: Loc) -> int | None:
         return self.keys.get(path) or self.value(path)
 
 
@@ -281,7 +281,7 @@ def _check_shape(node, file: str) -> None:
     size(node)
 
 
-def _index(node, path: Path_, lines: _Lines, loader) -> None:
+def _index(node, path: Loc, lines: _Lines, loader) -> None:
     lines.values.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
@@ -311,13 +311,13 @@ class _Check:
         self.file, self.lines, self.known = file, lines, known  # known: threshold and section names
         self.problems: list[Problem] = []
 
-    def fail(self, path: Path_, message: str, hint: str | None = None, at_key: bool = False) -> object:
+    def fail(self, path: Loc, message: str, hint: str | None = None, at_key: bool = False) -> object:
         line = self.lines.key(path) if at_key else self.lines.value(path)
         self.problems.append(Problem(self.file, line, message, hint))
         return _BAD
 
 
-def _where(path: Path_) -> str:
+def _where(path: Loc) -> str:
     out = ""
     for p in path:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
@@ -359,23 +359,21 @@ def _mean(word: Any, choices) -> str | None:
 class Spec:
     what = "a value"
 
-    def __call__(self, v: Any, path: Path_, ck: _Check) -> Any:
+    def __call__(self, v: Any, path: Loc, ck: _Check) -> Any:
         raise NotImplementedError
 
-    def wrong(self, v: Any, path: Path_, ck: _Check, hint: str | None = None) -> object:
+    def wrong(self, v: Any, path: Loc, ck: _Check, hint: str | None = None) -> object:
         return ck.fail(path, f"{_where(path)}: expected {self.what}, got {_kind(v)} {_show(v)}", hint)
 
 
 class Text(Spec):
-    def __init__(self, pattern: str | None = None, what: str = "text", hint: str | None = None):
+    def __init__(self, pattern: str | None = None, what: str = "text"):
         self.pattern = re.compile(pattern) if pattern else None
-        self.what, self.hint = what, hint
+        self.what = what
 
     def __call__(self, v, path, ck):
-        if not isinstance(v, str) or not v.strip():
-            return self.wrong(v, path, ck, self.hint)
-        if self.pattern and not self.pattern.match(v):
-            return self.wrong(v, path, ck, self.hint)
+        if not isinstance(v, str) or not v.strip() or (self.pattern and not self.pattern.match(v)):
+            return self.wrong(v, path, ck)
         return v
 
 
@@ -465,7 +463,7 @@ class Url(Spec):
             return self.wrong(v, path, ck)
         if self.relative and v[0] in "/?" and not v.startswith("//"):
             return v
-        parts = urlsplit(_PLACEHOLDER.sub("x", v))
+        parts = _split(_PLACEHOLDER.sub("x", v))
         if parts.scheme not in ("http", "https") or not parts.hostname:
             hint = f"write https://{v}/" if _HOST.match(v) else None
             return self.wrong(v, path, ck, hint)
@@ -758,7 +756,7 @@ def _locate_base(ref: str, here: Path, dirs: tuple[Path, ...]) -> Path | None:
     return _named(dirs).get(ref)
 
 
-def _merge(into: dict, layer: dict, origins: dict, source: str | None, lines: _Lines, path: Path_ = ()) -> None:
+def _merge(into: dict, layer: dict, origins: dict, source: str | None, lines: _Lines, path: Loc = ()) -> None:
     for key, value in layer.items():
         p = path + (key,)
         if value is None and path == ("sections",):
@@ -775,14 +773,14 @@ def _merge(into: dict, layer: dict, origins: dict, source: str | None, lines: _L
             _record(origins, p, value, source, lines)
 
 
-def _forget(origins: dict, path: Path_, old: Any) -> None:
+def _forget(origins: dict, path: Loc, old: Any) -> None:
     """Drops the origins of a value being replaced: a shorter list must not keep the old items' lines."""
     if isinstance(old, (dict, list)):
         for stale in [o for o in origins if o[:len(path)] == path]:
             del origins[stale]
 
 
-def _record(origins: dict, path: Path_, value: Any, source: str | None, lines: _Lines) -> None:
+def _record(origins: dict, path: Loc, value: Any, source: str | None, lines: _Lines) -> None:
     """Where each value of the merged profile came from, for problems found only after merging."""
     origins[path] = (source, lines.value(path))
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
@@ -790,7 +788,7 @@ def _record(origins: dict, path: Path_, value: Any, source: str | None, lines: _
         _record(origins, path + (k,), v, source, lines)
 
 
-def _origin(origins: dict, path: Path_) -> tuple[str | None, int | None]:
+def _origin(origins: dict, path: Loc) -> tuple[str | None, int | None]:
     while path not in origins and path:
         path = path[:-1]
     return origins.get(path, (None, None))
@@ -843,13 +841,20 @@ def _params_from_url(template: str, url: str) -> dict[str, str] | None:
     return {k: v for k, v in m.groupdict().items()} if m else None
 
 
+def _split(url: str):
+    """urlsplit that answers "no host" instead of raising on text such as 'http://[::1'."""
+    try:
+        parts = urlsplit(url)
+        parts.hostname, parts.port
+        return parts
+    except ValueError:
+        return urlsplit("")
+
+
 def _url_key(url: str) -> str:
     """host[:port]/path without www., scheme, default ports, query and trailing slash: what a site is."""
-    parts = urlsplit(url if "://" in url else "https://" + url)
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
+    parts = _split(url if "://" in url else "https://" + url)
+    port = parts.port
     host = (parts.hostname or "").lower().removeprefix("www.")
     keep_port = port and not (parts.scheme, port) in (("http", 80), ("https", 443))
     return f"{host}{':' + str(port) if keep_port else ''}{parts.path.rstrip('/').lower()}"
@@ -873,7 +878,7 @@ def _url_pattern(template: str) -> re.Pattern | None:
 def _build(d: dict, name: str, source: str | None, origins: dict, default_sections: set[str]) -> Profile:
     problems: list[Problem] = []
 
-    def fail(path: Path_, message: str, hint: str | None = None) -> None:
+    def fail(path: Loc, message: str, hint: str | None = None) -> None:
         problems.append(Problem(*_origin(origins, path), message, hint))
 
     params = dict(d.get("params") or {})
@@ -881,7 +886,7 @@ def _build(d: dict, name: str, source: str | None, origins: dict, default_sectio
     target = filled.get("target")
     if target and _PLACEHOLDER.search(target):
         target = None  # a template (govkz): the command line gives the site
-    unfilled: dict[str, Path_] = {}
+    unfilled: dict[str, Loc] = {}
     for key in _TEMPLATED:
         for path, text in _strings(filled.get(key), (key,)) if key != "target" else ():
             for m in _PLACEHOLDER.finditer(text):
@@ -935,7 +940,7 @@ def _build(d: dict, name: str, source: str | None, origins: dict, default_sectio
     )
 
 
-def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+def _strings(value: Any, path: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):

@@ -342,6 +342,7 @@ def test_standalone_and_demo_sites():
     ("http://127.0.0.1:8765/kz/", "demo"),
     ("e-kyzylorda.gov.kz", "e-kyzylorda"),
     ("https://www.gov.kz/", None),
+    ("http://[::1", None),
     ("https://akimvko.gov.kz.example.com/", None),
     ("example.com", None),
     ("", None),
@@ -451,7 +452,8 @@ _KEYS = sorted(SCHEMA.fields) + ["steps", "include", "kk", "kz", "names", "url_p
                                  "small_font_px", "contacts", "style", "codes"]
 _SCALARS = (st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True)
             | st.sampled_from(["kk", "kz", "ru", "en", "click .x", "clik", "(", "https://x.kz/{slug}", "{slug}",
-                               "prefix", "serious", "2025-02-30", "", " ", "a" * 300, "?lang=kk", "/kz/"])
+                               "prefix", "serious", "2025-02-30", "", " ", "a" * 300, "?lang=kk", "/kz/",
+                               "http://[::1", "https://x.kz:99999/", "{Slug}", "a{2,3}", "*"])
             | st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
             | st.dates())
 _VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
