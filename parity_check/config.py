@@ -166,6 +166,11 @@ class Profile:
     params: dict[str, str] = field(default_factory=dict)
 
     @property
+    def ref(self) -> str:
+        """A reference that loads this profile again (`govkz?slug=mz`), e.g. to re-check saved artifacts."""
+        return self.name + (f"?{urlencode(sorted(self.params.items()))}" if self.params else "")
+
+    @property
     def vi_languages(self) -> tuple[str, ...]:
         return self.vi.languages if self.vi.languages is not None else self.languages
 

@@ -125,6 +125,12 @@ def test_template_params_from_reference_and_from_the_target():
     assert p.target == "https://www.gov.kz/memleket/entities/edu/press/news?lang=ru"
 
 
+def test_ref_reloads_the_same_profile():
+    p = load_profile("https://www.gov.kz/memleket/entities/abc?lang=ru")
+    assert p.ref == "govkz?slug=abc" and load_profile(p.ref) == p
+    assert load_profile("akimvko").ref == "akimvko"
+
+
 def test_template_without_params_says_how_to_fill_it():
     with pytest.raises(ProfileError) as info:
         load_profile("govkz")
