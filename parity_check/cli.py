@@ -89,21 +89,28 @@ def _default_out(target: str) -> Path:
               help="Finish a run that was killed midway, in its folder; pages already recorded are kept.")
 @click.option("--shard", metavar="I/N", callback=lambda c, p, v: _parse_shard(v),
               help="Audit only shard I of N of the pages (merge with `parity-check report merge`).")
+@click.option("--baseline", type=click.Path(path_type=Path),
+              help="An earlier report.json: findings are marked new or persisting, and fixed ones listed.")
+@click.option("--fail-on-new", is_flag=True, help="Exit 1 only for findings the baseline does not have.")
+@click.option("--report-lang", type=click.Choice(["kk", "ru", "en"]), default="en", show_default=True,
+              help="Language of the HTML report and the Markdown summary.")
 @click.option("--no-vi", is_flag=True, help="Skip the visually-impaired mode (normal mode only).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-              from_artifacts, resume_dir, shard, no_vi, quiet):
+              from_artifacts, resume_dir, shard, baseline, fail_on_new, report_lang, no_vi, quiet):
     """Render TARGET (a domain, a URL or a profile name) in every language and both modes, audit it,
     and write the report."""
     from .config import ProfileError
     from .pipeline import InputError
     from .gather.browser import BrowserNotFound
     from .artifacts import ArtifactError
+    from .baseline import BaselineError
 
     try:
         code = _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats,
-                          fail_on, from_artifacts, no_vi, quiet, resume_dir, shard)
-    except (ProfileError, InputError, ArtifactError, BrowserNotFound, ValueError) as e:
+                          fail_on, from_artifacts, no_vi, quiet, resume_dir, shard, baseline, fail_on_new,
+                          report_lang)
+    except (ProfileError, InputError, ArtifactError, BrowserNotFound, BaselineError, ValueError) as e:
         raise fail(str(e))
     except KeyboardInterrupt:
         raise fail("interrupted; the pages finished so far are saved under the run folder's artifacts/")
@@ -111,10 +118,11 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
 
 
 def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-               from_artifacts, no_vi, quiet, resume_dir=None, shard=(1, 1)) -> int:
+               from_artifacts, no_vi, quiet, resume_dir=None, shard=(1, 1), baseline=None, fail_on_new=False,
+               report_lang="en") -> int:
     from . import pipeline
     from .settings import build_settings
-    from .report import write_reports, reporter_class
+    from .report import reporter_class
 
     fmt_list = _split_csv(formats)
     for fmt in fmt_list:
@@ -168,9 +176,13 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
                  f"modes {'normal' if no_vi else 'normal+vi'}, up to {settings.max_pages} pages -> {settings.out_dir}")
         store = pipeline.gather(settings, progress)
 
-    result = pipeline.check(store, settings.profile, settings.thresholds)
-    settings.out_dir.mkdir(parents=True, exist_ok=True)
-    written = write_reports(result, settings.out_dir, list(settings.formats))
+    result, written, code = pipeline.finish_run(store, settings, baseline=baseline, report_lang=report_lang,
+                                                fail_on_new=fail_on_new)
+    echo_summary(result, written)
+    return code
+
+
+def echo_summary(result, written) -> None:
     s = result.summary()
     cov = result.coverage
     click.echo(f"{cov['pages_audited']} page views audited, {cov['pages_failed']} failed, "
@@ -178,10 +190,9 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
                f"{s['violations']} violations, {s['incomplete']} to review "
                f"({', '.join(f'{k} {v}' for k, v in s['by_impact'].items()) or 'none'})")
     for fmt, path in written.items():
-        click.echo(f"{fmt:5} report: {path}")
+        click.echo(f"{fmt:8} report: {path}")
     for err in result.check_errors:
         click.echo(f"warning: check {err.check} could not run: {err.error}", err=True)
-    return pipeline.exit_code(result, settings.fail_on)
 
 
 @main.command("demo")
@@ -207,6 +218,56 @@ def demo_cmd(out_dir, port, formats, quiet):
                f"parity_check/demo/DEFECTS.md.")
     sys.exit(code)
 
+
+@main.group("profiles")
+def profiles_group():
+    """The site profiles: list the shipped ones, show one merged with the defaults, validate a file."""
+
+
+@profiles_group.command("list")
+def profiles_list():
+    """The profiles shipped with parity-check."""
+    from .config import list_profiles
+
+    for name, title, _path in list_profiles():
+        click.echo(f"{name:14} {title}")
+
+
+@profiles_group.command("show")
+@click.argument("ref")
+def profiles_show(ref):
+    """A profile (name or file) as the run would use it: merged with _defaults.yaml."""
+    from .config import ProfileError, load_profile, profile_to_yaml
+
+    try:
+        click.echo(profile_to_yaml(load_profile(ref)), nl=False)
+    except ProfileError as e:
+        raise fail(str(e))
+
+
+@profiles_group.command("validate")
+@click.argument("files", nargs=-1, required=True)
+def profiles_validate(files):
+    """Check profile files: unknown keys, wrong types, invalid actions. Exit 2 on the first error."""
+    from .config import ProfileError, load_profile
+
+    for ref in files:
+        try:
+            load_profile(ref)
+        except ProfileError as e:
+            raise fail(str(e))
+        click.echo(f"{ref}: valid")
+
+
+def _register_subcommands() -> None:
+    from .ci import ci_cmd
+    from .report_cli import report_group
+
+    main.add_command(report_group, "report")
+    main.add_command(ci_cmd, "ci")
+
+
+_register_subcommands()
 
 if __name__ == "__main__":
     main()

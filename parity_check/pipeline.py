@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from . import __version__
 from .artifacts import ArtifactStore, PageRecord
 from .checks import CheckContext, load_all
-from .models import (CheckError, Finding, PageEntry, RunResult, assign_fingerprints, impact_at_least)
+from .models import CheckError, Finding, PageEntry, RunResult, assign_fingerprints
 
 _HOST = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$", re.I)
 
@@ -167,8 +167,15 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
         site={"root": run.get("root", {})}, profile=run.get("profile"))
 
 
-def exit_code(result: RunResult, fail_on: str) -> int:
-    if fail_on == "none":
-        return 0
-    hit = any(f.outcome == "violation" and impact_at_least(f.impact, fail_on) for f in result.findings)
-    return 1 if hit else 0
+def finish_run(store: ArtifactStore, settings: RunSettings, *, baseline: Path | None = None,
+               report_lang: str = "en", fail_on_new: bool = False) -> tuple[RunResult, dict[str, Path], int]:
+    """check -> suppressions and baseline -> every report format -> exit code (0 or 1). The one path from
+    saved artifacts to reports, shared by `parity-check`, `parity-check ci` and the tests."""
+    from .baseline import gate_exit_code
+    from .report import write_reports
+    from .report.finalise import finalise_result
+
+    result = check(store, settings.profile, settings.thresholds)
+    result = finalise_result(result, settings.profile, baseline)
+    written = write_reports(result, settings.out_dir, list(settings.formats), {"report_lang": report_lang})
+    return result, written, gate_exit_code(result, settings.fail_on, fail_on_new)
