@@ -121,8 +121,9 @@ class Identifier:
             if others:
                 logits[_OTHER] = _logsumexp(others)
         elif ev.unsure and len(model_langs) >= 2:
-            # only the words no list settled: listed words are already counted (and cost time)
-            probs = self.backend.probabilities(" ".join(ev.unsure), model_langs)
+            # the model reads all non-neutral words, listed ones too: a loanword's ending is read
+            # in context ("Салық калькуляторы" is Kazakh, "калькуляторы" alone looks Russian)
+            probs = self.backend.probabilities(" ".join(ev.model_words), model_langs)
             used_model = bool(probs)
             for lang in model_langs:
                 logits[lang] += math.log(max(probs.get(lang, 0.0), 1e-6))
