@@ -47,3 +47,13 @@ def test_passes_for_loaded_images():
 def test_inapplicable_for_lazy_images_not_loaded_yet_and_data_urls():
     images = [img(f"{BASE}/img/lazy.png", complete=False, natural_width=0), img("data:image/png;base64,AAAA", natural_width=0)]
     assert run_check("broken-image", _gallery(images)) == []
+
+
+def test_other_sites_images_when_offline_or_seen_broken_only_in_the_page():
+    cdn = "https://cdn.example.org/banner.png"
+    ctx = _gallery([img(cdn, natural_width=0)], {cdn: {"status": None, "error": "net::ERR_NAME_NOT_RESOLVED",
+                                                      "in_scope": False, "kind": "image"}})
+    ctx.site["links"]["external_unreachable"] = True
+    assert run_check("broken-image", ctx) == []
+    found = run_check("broken-image", _gallery([img(cdn, natural_width=0)]))
+    assert [f.outcome for f in found] == ["incomplete"]

@@ -61,3 +61,19 @@ def test_inapplicable_for_links_nobody_checked_or_that_are_not_http():
     targets = {f"{BASE}/kz/blocked": _entry(None, "not requested: private or loopback address", blocked=True)}
     links.append(link(f"{BASE}/kz/blocked", "Blocked"))
     assert run_check("broken-link", _site_with(links, targets)) == []
+
+
+def test_page_that_says_not_found_is_a_soft_404():
+    ghost = page(f"{BASE}/kz/ghost", "kk", [seg("Бет табылмады", kind="heading", tag="h1")])
+    found = run_check("broken-link", _site_with([link(f"{BASE}/kz/ghost", "Елес")], {}, [ghost]))
+    assert [(f.outcome, f.message_key) for f in found] == [("violation", "broken-link.soft_404")]
+    order = page(f"{BASE}/kz/order", "kk", [seg("Бұйрық № 404 2024 жылғы 12 наурыздағы", kind="heading", tag="h1")])
+    assert run_check("broken-link", _site_with([link(f"{BASE}/kz/order", "Бұйрық")], {}, [order])) == []
+
+
+def test_no_findings_for_other_sites_when_the_checker_was_offline():
+    targets = {OTHER: _entry(None, "Error: getaddrinfo ENOTFOUND other.example.org", in_scope=False),
+               OTHER + "2": _entry(None, None, in_scope=False, not_checked="other sites unreachable from the checker")}
+    ctx = _site_with([link(OTHER, "a"), link(OTHER + "2", "b")], targets)
+    ctx.site["links"]["external_unreachable"] = True
+    assert run_check("broken-link", ctx) == []

@@ -110,9 +110,19 @@ def test_is_private_host():
 def test_network_errors_are_recorded_and_a_dead_host_is_left_alone():
     f = fetcher({("HEAD", f"{SITE}/{i}"): TimeoutError("Timeout 15000ms exceeded") for i in range(5)} |
                 {("GET", f"{SITE}/{i}"): TimeoutError("Timeout 15000ms exceeded") for i in range(5)})
-    results = [run(f.probe(f"{SITE}/{i}")) for i in range(3)]
+    results = [run(f.probe(f"{SITE}/{i}")) for i in range(4)]
     assert results[0]["status"] is None and "Timeout" in results[0]["error"]
-    assert "stopped answering" in results[2]["error"] and len(f.request.calls) == 3
+    assert len(f.request.calls) == 3  # a timeout is not asked again with GET; the fourth is not asked at all
+    assert "stopped answering" in results[3]["error"]
+
+
+def test_a_checker_without_internet_does_not_call_other_sites_broken():
+    pages = [_record(f"{SITE}/kz/", "kk", [f"https://10{i}.1.1.1/" for i in range(6)])]
+    table = {("HEAD", f"https://10{i}.1.1.1/"): Exception("net::ERR_NAME_NOT_RESOLVED") for i in range(6)}
+    out = run(check_targets(collect_targets(pages), fetcher(table, allow_private=True), HOSTS, {}))
+    assert out["external_unreachable"]
+    states = sorted("asked" if t.get("error") else t.get("not_checked") for t in out["targets"].values())
+    assert states == ["asked"] * 3 + ["other sites unreachable from the checker"] * 3
 
 
 def _record(url, lang, links=(), images=(), outcome="audited", status=200):

@@ -101,3 +101,13 @@ def test_profile_sections_replace_the_defaults():
     assert {(f.lang, f.evidence["section"], f.outcome) for f in found} == {
         ("kk", "budget", "violation"), ("ru", "budget", "violation"), ("en", "budget", "violation")}
     assert found[0].message_args["section_ru"] == "Бюджет"
+
+
+def test_section_of_document_links_or_a_chart_is_not_empty():
+    from tests.unit.test_content_records import img
+    reports = page(url("ru", "efficiency"), "ru", [heading("Оценка эффективности"), seg("Отчёт 2024")],
+                   nav("ru") + [link("https://akimat.example.kz/files/report-2024.pdf", "Отчёт 2024")])
+    chart = page(url("kk", "structure"), "kk", [heading("Құрылым")], nav("kk"),
+                 images=[img("https://akimat.example.kz/img/chart.png", bbox=(0, 0, 900, 600), natural_width=900)])
+    pages = replace_page(replace_page(good_site(), reports.url, reports), chart.url, chart)
+    assert run_check("missing-section", make_ctx(pages)) == []

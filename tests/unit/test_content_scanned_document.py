@@ -66,3 +66,9 @@ def test_banner_or_image_beside_text_is_not_a_scan():
     article = page(url("ru", "article"), "ru", [heading("Статья"), seg("Текст статьи. " * 30)],
                    images=[img(f"{BASE}/img/c.png", bbox=(40, 100, 600, 800), natural_width=600)])
     assert run_check("scanned-document", _ctx({}, [banner, article])) == []
+
+
+def test_portrait_of_an_official_is_not_a_scan():
+    leader = page(url("ru", "akim"), "ru", [heading("Аким области"), seg("Серикулы Аскар")],
+                  images=[img(f"{BASE}/img/akim.jpg", bbox=(40, 100, 360, 480), natural_width=360)])
+    assert run_check("scanned-document", _ctx({}, [leader])) == []

@@ -226,6 +226,19 @@ def content_segments(page) -> list[dict]:
     return main or [s for s in segs if s.get("region") == "body"]
 
 
+_DOCUMENT_HREF = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|rtf|odt|ods|zip|rar)(\?|#|$)", re.I)
+
+
+def has_attachments(page) -> bool:
+    """Content that is not text: links to documents or a sizeable picture (an org chart) in the content."""
+    dom = page.get("dom") or {}
+    regions = {s.get("region") for s in content_segments(page)} or {"main", "body"}
+    if any(l.get("region") in regions and _DOCUMENT_HREF.search(l.get("href") or "") for l in dom.get("links", [])):
+        return True
+    return any(i.get("region") in regions and i.get("natural_width") and (i.get("bbox") or [0, 0, 0, 0])[2] >= 300
+               for i in dom.get("images", []))
+
+
 def content_chars(page, section: Section | None = None) -> int:
     total = 0
     for s in content_segments(page):

@@ -2,12 +2,16 @@
 whether that makes it broken. Shared by broken-link, broken-image and scanned-document."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from ...models import normalise_url
 from ...urls import in_scope
 from ._sections import page_index
 
+# A page that answers 200 but says it does not exist (single-page apps render their "not found" view so).
+_NOT_FOUND = re.compile(r"^\W*404\b|\b404\W*$|\b404\s*(?:not found|error|ошибка|қате)|page not found|not found|"
+                        r"страница не найдена|не найдена|бет табылмады|табылмады", re.I)
 # Answers that may be the checker's problem, not the visitor's: log-ins, bot walls, rate limits.
 _MAYBE_FOR_US_ONLY = (401, 403, 407, 429, 451)
 
@@ -33,22 +37,40 @@ class Targets:
 
     def __init__(self, ctx):
         self.checked = site_data(ctx, "links", "targets")
+        links = (ctx.site or {}).get("links")
+        self.offline = bool(isinstance(links, dict) and links.get("external_unreachable"))
         self.crawl = page_index(ctx)
         self.hosts = _site_hosts(ctx)
 
     def entry(self, url: str) -> dict | None:
+        rec = self.crawl.get(normalise_url(url))
+        if rec is not None and rec.outcome == "audited" and soft_404(rec):
+            return {"status": rec.status, "error": None, "final_url": rec.final_url, "source": "crawl",
+                    "in_scope": True, "soft_404": True}
         if url in self.checked:
             return self.checked[url]
-        rec = self.crawl.get(normalise_url(url))
         if rec is not None and rec.status is not None:
             return {"status": rec.status, "error": rec.error, "final_url": rec.final_url, "source": "crawl",
                     "in_scope": True}
         return None
 
+    def network_failure(self, entry: dict | None, internal: bool) -> bool:
+        """Another site not answering while the checker could reach no other site: our network, not a finding."""
+        return bool(entry and not internal and entry.get("status") is None
+                    and (self.offline or entry.get("not_checked")))
+
     def internal(self, url: str, entry: dict | None) -> bool:
         if entry and "in_scope" in entry:
             return bool(entry["in_scope"])
         return in_scope(url, self.hosts)
+
+
+def soft_404(record) -> bool:
+    """An audited page whose title or main heading says it does not exist."""
+    dom = record.get("dom") or {}
+    texts = [dom.get("title") or ""] + [s.get("text") or "" for s in dom.get("segments", [])
+                                        if s.get("tag") == "h1" and s.get("region") in ("main", "body")]
+    return any(len(t) <= 60 and _NOT_FOUND.search(t) for t in texts if t.strip())
 
 
 def _site_hosts(ctx) -> set[str]:
@@ -67,8 +89,10 @@ def verdict(entry: dict | None, internal: bool) -> tuple[str, str] | None:
     """(outcome, reason) when the target is broken or may be; None when it answered or was not asked.
     Own pages failing are violations; other sites failing in ways that may only concern an automated
     visitor (bot walls, our own network) are left for a person."""
-    if not entry or entry.get("blocked") or entry.get("loaded"):
+    if not entry or entry.get("blocked") or entry.get("loaded") or entry.get("not_checked"):
         return None
+    if entry.get("soft_404"):
+        return "violation", "soft_404"
     status, error = entry.get("status"), entry.get("error")
     if status is None:
         if not error:

@@ -69,7 +69,11 @@ class BrokenImage(Check):
                 seen.add(url)
                 entry = targets.entry(url)
                 internal = targets.internal(url, entry)
+                if targets.network_failure(entry, internal):
+                    continue  # the page could not load it either, for the same reason: our network
                 judged = verdict(entry, internal) or _decode_failure(img, entry)
+                if judged and not internal and not entry:
+                    judged = ("incomplete", judged[1])  # another site's image, seen broken in the page only
                 if not judged:
                     continue
                 outcome, key = judged

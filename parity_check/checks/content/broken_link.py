@@ -12,8 +12,10 @@ from ._targets import Targets, target_of, verdict
 class BrokenLink(Check):
     """Reads the `links` site artifact (every target checked once after the crawl; the crawl's own statuses
     where it is missing) and reports each page x target whose target is broken, at the link's selector.
-    The site's own pages and documents failing are violations; another site answering 401/403/429 or
-    5xx, or not answering, is "incomplete": it may only be refusing an automated visitor."""
+    The site's own pages and documents failing are violations, and so is an own page that answers 200 but
+    whose title or main heading says "not found" (single-page apps do that); another site answering
+    401/403/429 or 5xx, or not answering, is "incomplete": it may only be refusing an automated visitor.
+    When the checker could reach no other site at all, other sites not answering are not reported."""
 
     id = "broken-link"
     tags = ("kz:order-124",)
@@ -27,6 +29,11 @@ class BrokenLink(Check):
             "en": "The link “{text}” leads to {target}, which answers HTTP {status}.",
             "ru": "Ссылка «{text}» ведёт на {target}, который отвечает HTTP {status}.",
             "kk": "«{text}» сілтемесі {target} мекенжайына апарады, ол HTTP {status} қайтарады.",
+        },
+        "soft_404": {
+            "en": "The link “{text}” leads to {target}, a page that says it does not exist.",
+            "ru": "Ссылка «{text}» ведёт на {target} — страницу, которая сообщает, что её не существует.",
+            "kk": "«{text}» сілтемесі {target} мекенжайына апарады, ол бет табылмады деп хабарлайды.",
         },
         "no_answer": {
             "en": "The link “{text}” leads to {target}, which does not answer ({error}).",
@@ -46,7 +53,7 @@ class BrokenLink(Check):
                 seen.add(url)
                 entry = targets.entry(url)
                 internal = targets.internal(url, entry)
-                judged = verdict(entry, internal)
+                judged = None if targets.network_failure(entry, internal) else verdict(entry, internal)
                 if not judged:
                     continue
                 outcome, key = judged

@@ -25,8 +25,8 @@ _ADDRESS_WORD = (r"көшесі|көш\.|даңғылы|даңғ\.|ғимара�
                  r"шағын аудан|\bул\.|улица|\bпр\.|проспект|пр-т|\bд\.|\bдом\b|здание|бульвар|мкр|микрорайон|"
                  r"площадь|адрес(?!\w*\s+(?:электрон|эл\.))\w*|street|\bst\.|avenue|\bave\.?|building|\bbldg\b|"
                  r"road|square|(?<!mail )address")
-_ADDRESS = re.compile(rf"(?:{_ADDRESS_WORD}).{{0,40}}?\d|\d{{1,4}}\w?,?\s*(?:{_ADDRESS_WORD})|\b\d{{6}}\b,?\s*\w+",
-                      re.I)
+_ADDRESS = re.compile(rf"(?:{_ADDRESS_WORD}).{{0,40}}?\d|\b\d{{1,4}}\w?\b.{{0,40}}?(?:{_ADDRESS_WORD})|"
+                      rf"\b\d{{6}}\b,?\s*\w+", re.I)
 
 
 def _phone_ok(text: str) -> bool:

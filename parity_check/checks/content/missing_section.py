@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from ._sections import (content_chars, crawl_truncated, find_section, home_pages, iter_langs, lang_args,
+from ._sections import (content_chars, crawl_truncated, has_attachments, find_section, home_pages, iter_langs, lang_args,
                         page_text, required_sections, section_args, section_pages)
 
 # Placeholders that stand where content should be.
@@ -23,7 +23,8 @@ class MissingSection(Check):
     the section in the links, headings and URLs of that version's audited pages. Reports a section that is
     nowhere (a violation when another language version has it or the profile names it; "incomplete" when
     no version has it under the built-in names, which may simply not be the site's words), a section whose
-    page has (almost) no content, and a section whose link leads to an error page."""
+    page has (almost) no content (under `section_min_chars`, 40, of text and no document links or pictures;
+    or a "under construction" placeholder), and a section whose link leads to an error page."""
 
     id = "missing-section"
     tags = ("kz:law-access-to-information-art16", "kz:order-124")
@@ -91,7 +92,7 @@ class MissingSection(Check):
         best = max(audited, key=lambda p: sizes[p.url])
         chars = sizes[best.url]
         placeholder = bool(_PLACEHOLDER.search(" ".join(page_text(p) for p in audited))) and chars < 200
-        if chars < min_chars or placeholder:
+        if (chars < min_chars and not any(has_attachments(p) for p in audited)) or placeholder:
             yield self.finding(page=best, key="empty", args={**args, "chars": chars}, content_key=section.key,
                                outcome="violation", related=referrers,
                                evidence={"section": section.key, "content_chars": chars,

@@ -9,7 +9,8 @@ from ..base import Check, CheckContext, register
 from ._sections import content_segments
 from ._targets import site_data, target_of
 
-MIN_DOC_IMAGE_PX = (400, 500)  # width, height: an A4 page shown at a readable size
+MIN_DOC_IMAGE_PX = (560, 700)  # width, height: a page shown at a readable size (portraits of officials are smaller)
+PAGE_RATIO = (1.2, 1.6)  # height / width: A4 is 1.41, US letter 1.29
 TEXT_BESIDE_IMAGE_CHARS = 200  # less text than this beside it: the image is the content
 
 
@@ -36,7 +37,8 @@ def _document_image(page) -> tuple[dict, int] | None:
     for img in (page.get("dom") or {}).get("images", []):
         x, y, w, h = (img.get("bbox") or [0, 0, 0, 0])[:4]
         if (img.get("visible") and img.get("region") in regions and w >= MIN_DOC_IMAGE_PX[0]
-                and h >= MIN_DOC_IMAGE_PX[1] and h >= w and img.get("natural_width")):
+                and h >= MIN_DOC_IMAGE_PX[1] and PAGE_RATIO[0] <= h / w <= PAGE_RATIO[1]
+                and img.get("natural_width")):
             return img, text
     return None
 
@@ -46,8 +48,9 @@ class ScannedDocument(Check):
     """PDFs from the `documents` site artifact: no text layer on any page while pages carry images is a
     scan (violation); half the pages or more scanned is a violation too; a few scanned pages, or no text and
     no images, is "incomplete". One finding per document and language version that links it, at the
-    document's URL. Pages: a tall image of at least 400x500 px in the content with under 200 characters of
-    text beside it is a page shown as a picture ("incomplete": a person confirms it is text)."""
+    document's URL. Pages: an image shaped like a sheet of paper (height 1.2-1.6 times the width) of at least
+    560x700 px in the content, with under 200 characters of text beside it, is a page shown as a picture
+    ("incomplete": a person confirms it is text)."""
 
     id = "scanned-document"
     tags = ("wcag111", "wcag145", "kz:order-124", "kz:st-rk-2191")

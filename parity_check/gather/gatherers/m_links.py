@@ -29,6 +29,9 @@ MAX_BACKOFF_S = 8.0
 MAX_REDIRECTS = 10
 MAX_REFERRERS = 10
 MAX_SECONDS = 300  # the whole link check; targets not reached by then are listed as not checked
+# Other sites failing at the network level this many times with none answering: the checker is offline (a
+# sandbox, a firewall), not the links broken; the rest are not asked and the checks leave them alone.
+OFFLINE_AFTER = 3
 HOST_FAILURES = 3  # a host that failed to answer this many times running is not asked again
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Asked with GET, a link check needs only the first bytes; servers that ignore Range send it all anyway.
@@ -163,14 +166,24 @@ class PoliteFetcher:
         result = await self.fetch(url, "HEAD")
         if result.get("blocked"):
             return result
-        status = result.get("status")
-        if status is None or status >= 400:
+        status, error = result.get("status"), result.get("error") or ""
+        # a timeout or an unresolvable name will not change with the method; a refused HEAD may
+        if (status is not None and status >= 400) or (status is None and not _unreachable(error)):
             again = await self.fetch(url, "GET", headers={"Range": PROBE_RANGE})
             if not again.get("blocked"):
                 result = again
         if result.get("status") == 206:  # answered a ranged GET: the target is fine
             result["content_length"] = _range_total(result.get("headers") or {}) or result.get("content_length")
         return result
+
+
+_UNREACHABLE = ("timeout", "err_name_not_resolved", "enotfound", "eai_again", "getaddrinfo", "stopped answering",
+                "err_internet_disconnected", "enetunreach", "ehostunreach", "err_address_unreachable")
+
+
+def _unreachable(error: str) -> bool:
+    e = error.lower()
+    return any(word in e for word in _UNREACHABLE)
 
 
 def _backoff(attempt: int, retry_after: str | None) -> float:
@@ -240,6 +253,10 @@ def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
     return targets
 
 
+def _offline(outside: dict) -> bool:
+    return outside["answered"] == 0 and outside["unreachable"] >= OFFLINE_AFTER
+
+
 async def each_in_turn(items: list, work, workers: int = CONCURRENCY) -> None:
     """`work(item)` for every item, `workers` at a time, in order: a deadline checked inside `work` then
     cuts the tail of the list, not a random half of it."""
@@ -267,6 +284,7 @@ async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts,
     kept, over = ordered[:max_targets], ordered[max_targets:]
     results: dict[str, dict] = {}
     late: list[str] = []
+    outside = {"answered": 0, "unreachable": 0}
 
     async def one(url: str) -> None:
         t = targets[url]
@@ -280,6 +298,8 @@ async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts,
         elif time.monotonic() - started > max_seconds:
             late.append(url)
             entry.update(status=None, error=None, not_checked="time budget spent")
+        elif not entry["in_scope"] and _offline(outside):
+            entry.update(status=None, error=None, not_checked="other sites unreachable from the checker")
         else:
             probe = await fetcher.probe(url)
             entry.update({k: probe.get(k) for k in ("status", "error", "content_type", "content_length",
@@ -287,6 +307,8 @@ async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts,
                          source="request")
             if probe.get("blocked"):
                 entry["blocked"] = True
+            elif not entry["in_scope"]:
+                outside["answered" if probe.get("status") is not None else "unreachable"] += 1
         if t.get("broken_in_page"):
             entry["broken_in_page"] = True
         results[url] = entry
@@ -295,6 +317,7 @@ async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts,
     return {"targets": dict(sorted(results.items())), "max_targets": max_targets,
             "limit_hit": bool(over), "over_limit": len(over), "not_checked_sample": (over + sorted(late))[:50],
             "max_seconds": max_seconds, "time_budget_hit": bool(late), "not_checked_in_time": len(late),
+            "external_unreachable": _offline(outside),
             "seconds": round(time.monotonic() - started, 2)}
 
 
