@@ -4,7 +4,7 @@
     python bench/parity_bench.py --pages 3000    # more
     python bench/parity_bench.py --memory-only
 
-The pages are replicated from the recorded replica run (tests/artifacts/parity: 19 pages x 3 languages with
+The pages are replicated from the recorded replica run (tests/artifacts/parity/akimat: 19 pages x 3 languages with
 news lists, documents, tables, contacts, sections and planted defects): each copy gets its own URL prefix
 (/kz/c7/news/...) and a unique word added to every text, so no cache sees the same text twice. Timed:
   memory  alignment (page groups, items, pairings, clusters) + the seven parity checks on PageRecords;
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from parity_check.artifacts import ArtifactStore, PageRecord  # noqa: E402
 from parity_check.checks import CheckContext, load_all  # noqa: E402
 
-RECORDED = ROOT / "tests" / "artifacts" / "parity"
+RECORDED = ROOT / "tests" / "artifacts" / "parity" / "akimat"
 PARITY_IDS = ("missing-item", "missing-document", "number-mismatch", "stale-language", "truncated-text",
               "copied-text", "hreflang-error")
 PREFIXES = ("/kz/", "/ru/", "/en/")

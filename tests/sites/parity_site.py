@@ -363,14 +363,164 @@ class ParitySite:
         switch_labels = {"kk": "Қаз", "ru": "Рус", "en": "Eng"}
         switcher = "".join(
             f'<a href="{alternates.get(l) or alternates.get("kz" if l == "kk" else l) or "/" + CODE[l] + "/"}" '
-            f'hreflang="{l}">{switch_labels[l]}</a> ' for l in LANGS)
+            f'hreflang="{l}" lang="{l}">{switch_labels[l]}</a> ' for l in LANGS)
+        nav_label = {"kk": "Тілдер", "ru": "Языки", "en": "Languages"}[lang]
         menu = "".join(f'<li><a href="/{code}/{paths[lang]}">{labels[lang]}</a></li>' for paths, labels in MENU)
         html_lang = {"kk": "kk", "ru": "ru", "en": "en"}[lang]
         return (f'<!doctype html><html lang="{html_lang}"><head><meta charset="utf-8"><title>{html.escape(title)} — '
                 f'{SITE_NAME[lang]}</title>{alt}</head><body><header><a class="logo" href="/{code}/">{SITE_NAME[lang]}</a>'
-                f'<nav class="langs" aria-label="Language">{switcher}</nav><nav class="menu"><ul>{menu}</ul></nav>'
+                f'<nav class="langs" aria-label="{nav_label}">{switcher}</nav><nav class="menu"><ul>{menu}</ul></nav>'
                 f'</header><main>{body}</main><footer><p>© 2026 {SITE_NAME[lang]}</p></footer></body></html>')
 
 
 def parity_site() -> ParitySite:
     return ParitySite()
+
+
+# == A second replica, shaped like the gov.kz platform ====================================================
+# Language in the query (?lang=kk|ru|en), no <main> (content in div.page-body), news as a grid of link cards
+# with numeric dates, documents as a list of links with files in language folders (/files/ru/...), an
+# "about" page of department cards. No hreflang at all (hreflang-error must stay silent).
+GOV = "/memleket/entities/vko"
+
+PLANTED_GOV = [
+    {"check": "missing-item", "path": f"{GOV}/press/news", "lang": "en", "what": "news 104 absent in English"},
+    {"check": "missing-document", "path": f"{GOV}/documents", "lang": "kk", "what": "rules-7 absent in Kazakh"},
+    {"check": "missing-document", "path": f"{GOV}/documents", "lang": "kk", "what": "Kazakh links the Russian budget file"},
+    {"check": "number-mismatch", "path": f"{GOV}/press/news/details/102", "lang": "en", "what": "date 14 March in English"},
+    {"check": "truncated-text", "path": f"{GOV}/press/news/details/103", "lang": "en", "what": "English story cut to one sentence"},
+    {"check": "stale-language", "path": f"{GOV}/press/announcements", "lang": "kk", "what": "Kazakh announcements stop in June"},
+]
+IN_STEP_GOV = [f"{GOV}/about", f"{GOV}/press/news/details/101", f"{GOV}/press/news/details/105"]
+
+GOV_NEWS = {  # id -> (date, {lang: (title, paragraphs)})
+    101: (dt.date(2026, 11, 18), {
+        "kk": ("Облыста цифрлық қызметтер кеңейді", ["Биыл 146 мемлекеттік қызмет электронды форматқа көшірілді.",
+               "Қызметтерді 410 мыңнан астам адам пайдаланды."]),
+        "ru": ("В области расширены цифровые услуги", ["В этом году 146 государственных услуг переведены в электронный формат.",
+               "Услугами воспользовались более 410 тысяч человек."]),
+        "en": ("Digital services expanded in the region", ["This year 146 public services were moved online.",
+               "More than 410 thousand people used the services."])}),
+    102: (dt.date(2026, 11, 12), {
+        "kk": ("Жаңа балабақша ашылды", ["2026 жылғы 12 қарашада Семейде 320 орындық балабақша ашылды."]),
+        "ru": ("Открыт новый детский сад", ["12 ноября 2026 года в Семее открылся детский сад на 320 мест."]),
+        # PLANTED number-mismatch: the English text gives another date.
+        "en": ("New kindergarten opened", ["On November 14, 2026 a kindergarten for 320 children opened in Semey."])}),
+    103: (dt.date(2026, 11, 5), {
+        "kk": ("Су құбыры жаңартылды", [
+            "Зырян ауданында ұзындығы 38 шақырым су құбыры қайта жаңартылды, жұмысқа 4,2 млрд теңге жұмсалды.",
+            "Жоба арқасында 12 ауылдың 9 мыңнан астам тұрғыны таза ауыз суға қол жеткізді.",
+            "Құрылыс жұмыстарына жергілікті 6 мердігер ұйым тартылды, 240 жаңа жұмыс орны ашылды.",
+            "Келесі жылы тағы 7 ауылда су құбырын салу жоспарланып отыр."]),
+        "ru": ("Обновлён водопровод", [
+            "В Зыряновском районе реконструирован водопровод протяжённостью 38 километров, на работы направлено 4,2 млрд тенге.",
+            "Благодаря проекту более 9 тысяч жителей 12 сёл получили доступ к чистой питьевой воде.",
+            "К строительству привлечены 6 местных подрядных организаций, создано 240 новых рабочих мест.",
+            "В следующем году водопровод планируется провести ещё в 7 сёл."]),
+        # PLANTED truncated-text
+        "en": ("Water supply upgraded", ["A 38-kilometre water pipeline was rebuilt in Zyryan district."])}),
+    104: (dt.date(2026, 10, 28), {
+        "kk": ("Спорт кешені салынды", ["Алтай қаласында 500 орындық спорт кешені пайдалануға берілді."]),
+        "ru": ("Построен спортивный комплекс", ["В городе Алтай введён в эксплуатацию спорткомплекс на 500 мест."]),
+        "en": ("Sports complex built", ["A sports complex for 500 spectators opened in the town of Altai."])}),
+    105: (dt.date(2026, 10, 20), {
+        "kk": ("Фермерлерге субсидия төленді", ["Фермерлерге 12,7 млрд теңге субсидия төленді."]),
+        "ru": ("Фермерам выплачены субсидии", ["Фермерам выплачено 12,7 млрд тенге субсидий."]),
+        "en": ("Subsidies paid to farmers", ["Farmers received 12.7 billion tenge in subsidies."])}),
+}
+GOV_NEWS_IN = {"kk": [101, 102, 103, 104, 105], "ru": [101, 102, 103, 104, 105],
+               "en": [101, 102, 103, 105]}  # PLANTED missing-item: no 104 in English
+
+GOV_ANNOUNCEMENTS = [
+    (dt.date(2026, 11, 24), {"kk": "Тендер нәтижелері", "ru": "Итоги тендера", "en": "Tender results"}),
+    (dt.date(2026, 11, 2), {"kk": "Бос лауазымдарға конкурс", "ru": "Конкурс на вакантные должности",
+                            "en": "Competition for vacant posts"}),
+    (dt.date(2026, 10, 9), {"kk": "Жылу маусымы туралы", "ru": "Об отопительном сезоне", "en": "On the heating season"}),
+    (dt.date(2026, 6, 3), {"kk": "Жазғы демалыс", "ru": "Летний отдых детей", "en": "Summer holidays for children"}),
+    (dt.date(2026, 5, 21), {"kk": "Су тасқыны", "ru": "О паводках", "en": "On the floods"}),
+]
+GOV_ANNOUNCEMENTS_KK = 3  # PLANTED stale-language: Kazakh lists only the two oldest (from June back)
+
+GOV_DOCS = [  # (file, date, titles)
+    ("rules-7", dt.date(2026, 11, 3), {"kk": "№ 7 қағидалар (PDF, 245 КБ)", "ru": "Правила № 7 (PDF, 245 КБ)",
+                                       "en": "Rules No. 7 (PDF, 245 KB)"}),
+    ("budget-2026", dt.date(2026, 9, 1), {"kk": "2026 жылғы бюджет (PDF, 1,2 МБ)", "ru": "Бюджет на 2026 год (PDF, 1,2 МБ)",
+                                          "en": "Budget for 2026 (PDF, 1.2 MB)"}),
+    ("report-2025", dt.date(2026, 3, 15), {"kk": "2025 жылғы есеп (PDF, 880 КБ)", "ru": "Отчёт за 2025 год (PDF, 880 КБ)",
+                                           "en": "Report for 2025 (PDF, 880 KB)"}),
+]
+
+GOV_DEPARTMENTS = [
+    ({"kk": "Білім басқармасы", "ru": "Управление образования", "en": "Department of Education"}, "+7 (7232) 24-31-10"),
+    ({"kk": "Денсаулық сақтау басқармасы", "ru": "Управление здравоохранения", "en": "Department of Health"},
+     "+7 (7232) 24-31-22"),
+    ({"kk": "Ауыл шаруашылығы басқармасы", "ru": "Управление сельского хозяйства", "en": "Department of Agriculture"},
+     "+7 (7232) 24-31-37"),
+]
+
+
+class GovParitySite:
+    """gov.kz-shaped replica: one path per page, the language in ?lang=."""
+
+    def handle(self, method: str, path: str, query: dict, headers: dict) -> Response:
+        lang = {"kk": "kk", "kz": "kk", "ru": "ru", "en": "en"}.get(query.get("lang", ""))
+        if path in ("/", GOV, GOV + "/") and not lang:
+            return redirect(f"{GOV}?lang=kk")
+        if path.startswith("/files/"):
+            return Response(200, b"%PDF-1.4\n" + path.encode() + b"\n%%EOF\n", "application/pdf")
+        if not lang or not path.startswith(GOV):
+            return not_found()
+        rest = path[len(GOV):].strip("/")
+        page = self._page(lang, rest)
+        return not_found() if page is None else html_response(self._layout(lang, rest, *page))
+
+    def _page(self, lang, rest):
+        if rest == "":
+            return {"kk": "Басты бет", "ru": "Главная", "en": "Home"}[lang], "<p>" + SITE_NAME[lang] + "</p>"
+        if rest == "press/news":
+            cards = "".join(
+                f'<a class="card" href="{GOV}/press/news/details/{n}?lang={lang}"><div class="card-date">'
+                f'{GOV_NEWS[n][0].strftime("%d.%m.%Y")} 10:00</div><div class="card-title">'
+                f'{html.escape(GOV_NEWS[n][1][lang][0])}</div></a>' for n in GOV_NEWS_IN[lang])
+            return {"kk": "Жаңалықтар", "ru": "Новости", "en": "News"}[lang], f'<div class="news-grid">{cards}</div>'
+        if rest.startswith("press/news/details/") and rest.rsplit("/", 1)[-1].isdigit():
+            n = int(rest.rsplit("/", 1)[-1])
+            if n not in GOV_NEWS_IN[lang]:
+                return None
+            date, texts = GOV_NEWS[n]
+            title, paras = texts[lang]
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
+            return title, f'<div class="news-date">{date.strftime("%d.%m.%Y")}</div><div class="news-text">{body}</div>'
+        if rest == "press/announcements":
+            rows = GOV_ANNOUNCEMENTS[GOV_ANNOUNCEMENTS_KK:] if lang == "kk" else GOV_ANNOUNCEMENTS
+            items = "".join(f'<li><span class="date">{fmt_date(d, lang)}</span> <span>{html.escape(t[lang])}</span></li>'
+                            for d, t in rows)
+            return {"kk": "Хабарландырулар", "ru": "Объявления", "en": "Announcements"}[lang], f"<ul class=\"ann\">{items}</ul>"
+        if rest == "documents":
+            items = []
+            for stem, date, titles in GOV_DOCS:
+                if stem == "rules-7" and lang == "kk":
+                    continue  # PLANTED missing-document
+                folder = "ru" if (stem == "budget-2026" and lang in ("kk", "ru")) else lang
+                href = f"/files/{stem}.pdf" if folder == "ru" else f"/files/{folder}/{stem}.pdf"  # PLANTED same file
+                items.append(f'<li><a href="{href}">{html.escape(titles[lang])}</a> <span class="date">'
+                             f'{date.strftime("%d.%m.%Y")}</span></li>')
+            return {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"}[lang], f'<ul class="docs">{"".join(items)}</ul>'
+        if rest == "about":
+            cards = "".join(f'<div class="dept"><h3>{html.escape(names[lang])}</h3><p>{phone}</p></div>'
+                            for names, phone in GOV_DEPARTMENTS)
+            return {"kk": "Құрылым", "ru": "Структура", "en": "Structure"}[lang], f'<div class="depts">{cards}</div>'
+        return None
+
+    def _layout(self, lang, rest, title, body):
+        here = f"{GOV}/{rest}" if rest else GOV
+        switcher = "".join(f'<a href="{here}?lang={l}" lang="{l}">{lab}</a> '
+                           for l, lab in (("kk", "ҚАЗ"), ("ru", "РУС"), ("en", "ENG")))
+        menu = "".join(f'<li><a href="{GOV}/{p}?lang={lang}">{labels[lang]}</a></li>' for p, labels in (
+            ("press/news", {"kk": "Жаңалықтар", "ru": "Новости", "en": "News"}),
+            ("press/announcements", {"kk": "Хабарландырулар", "ru": "Объявления", "en": "Announcements"}),
+            ("documents", {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"}),
+            ("about", {"kk": "Құрылым", "ru": "Структура", "en": "Structure"})))
+        return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+                f'</head><body><div class="topbar"><div class="langs">{switcher}</div></div><nav><ul>{menu}</ul></nav>'
+                f'<div class="page-body"><h1>{html.escape(title)}</h1>{body}</div></body></html>')

@@ -216,28 +216,30 @@ def test_parity_checks_have_messages_in_three_languages(check_id):
         assert texts["ru"] != texts["en"] != texts["kk"]
 
 
-# -- the recorded replica, offline -----------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def replay():
+# -- the recorded replicas, offline ----------------------------------------------------------------------
+@pytest.fixture(scope="module", params=["akimat", "gov"])
+def replay(request):
     from parity_check import pipeline
     from parity_check.artifacts import ArtifactStore
 
-    if not (RECORDED / "run.json").is_file():
+    if not (RECORDED / request.param / "run.json").is_file():
         pytest.skip("no recorded parity run (PARITY_RECORD=1 pytest tests/browser/test_parity_site.py)")
-    return pipeline.check(ArtifactStore.locate(RECORDED), only=set(PARITY_IDS))
+    return request.param, pipeline.check(ArtifactStore.locate(RECORDED / request.param), only=set(PARITY_IDS))
 
 
 def test_replay_finds_the_planted_defects(replay):
-    from tests.browser.test_parity_site import score
+    from tests.browser.test_parity_site import SITES, score
 
-    recall, precision, missed, unexpected = score(replay.findings)
+    name, result = replay
+    recall, precision, missed, unexpected = score(result.findings, SITES[name][2])
     assert recall >= 0.9 and precision >= 0.9, (missed, unexpected)
 
 
 def test_replay_is_silent_on_sections_in_step(replay):
-    from tests.sites.parity_site import IN_STEP
+    from tests.browser.test_parity_site import in_step_paths
 
-    assert [f for f in replay.findings if urlsplit(f.url).path in IN_STEP] == []
+    name, result = replay
+    assert [f for f in result.findings if urlsplit(f.url).path in in_step_paths(name)] == []
 
 
 def test_replay_parity_matrix():
@@ -245,9 +247,9 @@ def test_replay_parity_matrix():
     from parity_check.checks import CheckContext
     from parity_check.parity import parity_matrix
 
-    if not (RECORDED / "run.json").is_file():
+    if not (RECORDED / "akimat" / "run.json").is_file():
         pytest.skip("no recorded parity run")
-    store = ArtifactStore.locate(RECORDED)
+    store = ArtifactStore.locate(RECORDED / "akimat")
     run = store.read_run()
     ctx = CheckContext(pages=list(store.iter_pages()), run=run, languages=tuple(run["languages"]),
                        site=store.site_artifacts())
