@@ -10,8 +10,9 @@ reference (`govkz?slug=mz`) < overrides (command-line values; None means "not gi
 - Mappings merge key by key; lists and scalars replace. A section set to null is dropped.
 - `facts.confirmed` / `facts.assumed` accumulate along the chain: a profile extending `govkz` keeps the
   platform's facts beside its own. `name`, `title` and `aliases` describe one site and are not inherited.
-- `{name}` in URLs, scope, selectors and URL patterns is filled from `params`. A target whose parameters
-  are missing leaves the profile a template with no target (the command line must then give one).
+- `{name}` in URLs, scope, selectors and URL patterns is filled from `params`; a target given on the
+  command line fills them too when it fits the template (`https://www.gov.kz/memleket/entities/mz`). A
+  profile left with an unfilled `{name}` is a template, and loading it says how to fill it.
 
 Every problem is reported as `file:line: message (hint)`; lines come from the YAML node marks, so a typo
 in a profile fails at load time and points at itself.
@@ -23,6 +24,7 @@ import datetime as dt
 import difflib
 import functools
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -641,6 +643,7 @@ _NESTED_KEYS = [(leaf, f"{top}.{leaf}") for top, spec in SCHEMA.fields.items() i
 _KEY_HINTS = {"source": "set by the loader from the file's path; remove it",
               "slug": "parameters go under params: {slug: ...}"}
 _NOT_INHERITED = ("name", "title", "aliases")  # they describe one site, not the ones extending it
+_OVERRIDES = "command line"  # the source named in problems with override values
 _TEMPLATED = ("target", "start_urls", "scope", "wait_for", "vi", "sections", "ignore", "aliases")
 
 
@@ -820,13 +823,12 @@ def _overrides_layer(overrides: dict | None, known: dict) -> _Layer:
         for p in parents:
             slot = slot.setdefault(p, {})
             if not isinstance(slot, dict):
-                raise ProfileError("command line", None, f"override {key!r} conflicts with the value given for {p!r}")
+                raise ProfileError(_OVERRIDES, None, f"override {key!r} conflicts with the value given for {p!r}")
         slot[leaf] = _plain(value)
     target = nested.get("target")
     if isinstance(target, str) and "://" not in target and _HOST.match(target.split("/")[0]):
         nested["target"] = f"https://{target}"  # a bare domain, as typed on the command line
-    source = "command line"
-    return _Layer(_validate(nested, source, _Lines(), known), source, _Lines())
+    return _Layer(_validate(nested, _OVERRIDES, _Lines(), known), _OVERRIDES, _Lines())
 
 
 def _fill(value: Any, params: dict[str, str]) -> Any:
@@ -889,11 +891,9 @@ def _build(d: dict, name: str, source: str | None, origins: dict, default_sectio
     params = dict(d.get("params") or {})
     filled = {k: (_fill(v, params) if k in _TEMPLATED else v) for k, v in d.items()}
     target = filled.get("target")
-    if target and _PLACEHOLDER.search(target):
-        target = None  # a template (govkz): the command line gives the site
     unfilled: dict[str, Loc] = {}
     for key in _TEMPLATED:
-        for path, text in _strings(filled.get(key), (key,)) if key != "target" else ():
+        for path, text in _strings(filled.get(key), (key,)):
             for m in _PLACEHOLDER.finditer(text):
                 unfilled.setdefault(m.group(1), path)
     for param, path in unfilled.items():
@@ -908,6 +908,8 @@ def _build(d: dict, name: str, source: str | None, origins: dict, default_sectio
             fail(("vi", "steps", i), f"vi.steps[{i}]: invalid action: {e}")
     languages = tuple(filled["languages"])
     vi_langs = filled["vi"].get("languages")
+    if vi_langs is not None and _origin(origins, ("languages",))[0] == _OVERRIDES:
+        vi_langs = [lang for lang in vi_langs if lang in languages]  # `--langs kk` narrows the VI ones too
     for lang in vi_langs or ():
         if lang not in languages:
             fail(("vi", "languages"), f"vi.languages: {lang} is not among the profile's languages {list(languages)}")
@@ -1007,6 +1009,8 @@ def load_profile_text(text: str, source: str = "<profile>", overrides: dict | No
 
 
 def _resolve_ref(ref: str, dirs: tuple[Path, ...]) -> tuple[Path, dict[str, str]]:
+    if isinstance(ref, os.PathLike):
+        ref = os.fspath(ref)
     if not isinstance(ref, str) or not ref.strip():
         raise ProfileError(None, None, f"profile reference {_show(ref)} is empty")
     ref = ref.strip()

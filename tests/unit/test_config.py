@@ -82,6 +82,11 @@ def test_profile_beats_defaults_and_overrides_beat_profile(tmp_path):
     assert p.name == "site" and p.source.endswith("site.yaml")
 
 
+def test_command_line_languages_narrow_the_vi_languages(tmp_path):
+    path = write(tmp_path, "vi:\n  languages: [kk, en]\n")
+    assert load_profile(str(path), overrides={"languages": ["kk", "ru"]}).vi.languages == ("kk",)
+
+
 def test_dropping_and_adding_sections(tmp_path):
     path = write(tmp_path, """
         sections:
