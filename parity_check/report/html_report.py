@@ -145,7 +145,8 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
     pages_groups = sorted(by_page.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
     score = site_score(result, min_pages)
-    fixes = [{"item": item, "title": check_title(item.findings[0], lang)} for item in fix_first(result, 5, min_pages)]
+    fixes = [{"item": item, "title": check_title(item.findings[0], lang),
+              "message": finding_message(item.findings[0], lang)} for item in fix_first(result, 5, min_pages)]
     template_views = [{"issue": issue, "title": check_title(issue.findings[0], lang),
                        "why": why(issue.findings[0], lang), "urls": issue.urls[:TEMPLATE_URLS_SHOWN],
                        "more": max(0, len(issue.urls) - TEMPLATE_URLS_SHOWN),

@@ -109,3 +109,40 @@ def test_report_is_usable_by_keyboard(shared_browser, reports):
             "() => document.querySelector(\"section[aria-labelledby='by-check'] details\").open")) is True
     finally:
         loop.run_until_complete(page.close())
+
+
+# -- a real run: the bundled demo site, its report written beside its artifacts ------------------------------
+@pytest.fixture(scope="module")
+def demo_reports(audit_site):
+    from parity_check.demo import demo_site
+
+    store, result = audit_site(demo_site(), "/", name="demo-report", max_pages=9)
+    run_dir = store.root.parent
+    paths = {}
+    for lang in ("kk", "en"):
+        written = write_reports(result, run_dir, ["html"], {"report_lang": lang, "run_dir": run_dir})
+        paths[lang] = written["html"].rename(run_dir / f"report.{lang}.html")
+    return result, paths
+
+
+@pytest.mark.parametrize("vi", [False, True], ids=["normal", "vi"])
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_demo_report_has_no_axe_violations(shared_browser, demo_reports, lang, vi):
+    result, paths = demo_reports
+    assert result.findings, "the demo has planted defects"
+    page = _open(shared_browser, paths[lang], vi)
+    try:
+        axe = shared_browser.loop.run_until_complete(run_axe(page, vi_active=True))
+        assert _violations(axe) == []
+    finally:
+        shared_browser.loop.run_until_complete(page.close())
+
+
+def test_demo_report_shows_the_crops_of_element_findings(demo_reports):
+    result, paths = demo_reports
+    with_shot = [f for f in result.findings if isinstance(f.evidence, dict) and f.evidence.get("screenshot")
+                 and f.outcome == "violation"]
+    html = paths["en"].read_text(encoding="utf-8")
+    if not with_shot:
+        pytest.skip("no check of this run recorded a crop")
+    assert html.count('<img src="data:image/') >= min(len(with_shot), 1)
