@@ -30,7 +30,7 @@ def test_every_planted_defect_is_found_and_nothing_else(run):
 def test_nothing_reported_on_clean_pages(run):
     _, result = run
     audited = {urlsplit(p.url).path for p in result.pages if p.outcome == "audited"}
-    assert len(audited - PLANTED_PAGES) >= 30
+    assert len(audited - PLANTED_PAGES) >= 25
     stray = [(f.check, f.url, f.selector, f.message) for f in result.findings
              if f.check in CONTENT_CHECKS and urlsplit(f.url).path not in PLANTED_PAGES]
     assert stray == []

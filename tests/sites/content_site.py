@@ -4,7 +4,7 @@ and clean pages where none of them may report anything. Served by parity_check.s
 Planted (PLANTED below says where):
   broken-link       /{l}/services: a page that is gone (404) and one that fails (500); ru also a missing PDF
   broken-image      /{l}/gallery: a missing image (404) and one whose bytes are not a picture
-  scanned-document  /files/order-scan.pdf (an image, no text) linked from /{l}/documents;
+  scanned-document  /files/order-scan.pdf (an image, no text), at its links on /{l}/documents;
                     /ru/announcement shows its text as a tall image
   small-font        /kz/about: body text at 10 px
   missing-section   en has no "efficiency evaluation" (no link; /en/efficiency is 404)
@@ -326,7 +326,7 @@ EXPECTED = {
     "broken-link": {(f"/{c}/services", CODES[c], "violation", t) for c in CODES for t in ("old-page", "reports-fails")}
                    | {("/ru/services", "ru", "violation", "missing-report.pdf")},
     "broken-image": {(f"/{c}/gallery", CODES[c], "violation", t) for c in CODES for t in ("missing.png", "corrupt.png")},
-    "scanned-document": {("/files/order-scan.pdf", l, "violation", "order-scan.pdf") for l in CODES.values()}
+    "scanned-document": {(f"/{c}/documents", CODES[c], "violation", "order-scan.pdf") for c in CODES}
                         | {("/ru/announcement", "ru", "incomplete", "announcement.png")},
     "small-font": {("/kz/about", "kk", "violation", "")},
     "missing-section": {("/en/", "en", "violation", "efficiency")},

@@ -25,7 +25,7 @@ def test_every_planted_defect_and_nothing_else(result):
 
 def test_clean_pages_have_no_content_finding(result):
     audited = {urlsplit(p.url).path for p in result.pages if p.outcome == "audited"}
-    assert len(audited - PLANTED_PAGES) >= 30
+    assert len(audited - PLANTED_PAGES) >= 25
     assert [f for f in result.findings if urlsplit(f.url).path not in PLANTED_PAGES] == []
 
 

@@ -19,19 +19,19 @@ def _ctx(docs, extra_pages=()):
     return make_ctx(list(pages) + list(extra_pages), site={"documents": {"documents": docs}})
 
 
-def test_scan_without_text_layer_is_a_violation_per_language_that_links_it():
+def test_scan_without_text_layer_is_a_violation_at_each_link_to_it():
     found = run_check("scanned-document", _ctx({SCAN: _pdf(has_text_layer=False, pages_with_text=0, pages_with_images=3,
                                                            scanned_pages=3, text_chars=0)}))
-    assert [(f.url, f.lang, f.outcome, f.scope) for f in found] == [(SCAN, "kk", "violation", "site"),
-                                                                    (SCAN, "ru", "violation", "site")]
-    assert found[0].related == (url("kk", "documents"),)
-    assert found[0].evidence["linked_from"] == [{"page": url("kk", "documents"), "selector": "main a.doc0"}]
+    assert [(f.url, f.lang, f.selector, f.outcome) for f in found] == [
+        (url("kk", "documents"), "kk", "main a.doc0", "violation"), (url("ru", "documents"), "ru", "main a.doc0", "violation")]
+    assert found[0].related == (SCAN,) and found[0].evidence["document"] == SCAN
+    assert found[0].message == f"The PDF {SCAN} is a scan: its 3 page(s) are images with no text layer."
 
 
 def test_mostly_and_partly_scanned():
     docs = {SCAN: _pdf(pages_read=4, scanned_pages=2, pages_with_images=2),
             TEXT: _pdf(pages_read=10, scanned_pages=1, pages_with_images=1)}
-    found = {(f.url, f.message_key, f.outcome) for f in run_check("scanned-document", _ctx(docs))}
+    found = {(f.evidence["document"], f.message_key, f.outcome) for f in run_check("scanned-document", _ctx(docs))}
     assert found == {(SCAN, "scanned-document.mostly_scanned", "violation"),
                      (TEXT, "scanned-document.some_scanned", "incomplete")}
 

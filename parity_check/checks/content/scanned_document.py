@@ -47,8 +47,8 @@ def _document_image(page) -> tuple[dict, int] | None:
 class ScannedDocument(Check):
     """PDFs from the `documents` site artifact: no text layer on any page while pages carry images is a
     scan (violation); half the pages or more scanned is a violation too; a few scanned pages, or no text and
-    no images, is "incomplete". One finding per document and language version that links it, at the
-    document's URL. Pages: an image shaped like a sheet of paper (height 1.2-1.6 times the width) of at least
+    no images, is "incomplete". One finding per page x document, at the link to it (the document's URL in
+    `related`). Pages: an image shaped like a sheet of paper (height 1.2-1.6 times the width) of at least
     560x700 px in the content, with under 200 characters of text beside it, is a page shown as a picture
     ("incomplete": a person confirms it is text)."""
 
@@ -100,34 +100,23 @@ class ScannedDocument(Check):
                                              "text_chars": text})
 
     def _documents(self, ctx) -> Iterable[Finding]:
-        referrers = self._referrers(ctx)
-        for url, doc in sorted(site_data(ctx, "documents", "documents").items()):
-            judged = _doc_verdict(doc)
-            if not judged:
-                continue
-            outcome, key = judged
-            by_lang = referrers.get(url) or {None: [(r, None) for r in doc.get("referrers", [])]}
-            for lang, links in sorted(by_lang.items(), key=lambda kv: kv[0] or ""):
-                yield self.finding(
-                    url=url, lang=lang, mode="normal", key=key, outcome=outcome, scope="site", content_key=url,
-                    args={"target": url, "pages": doc.get("pages_read") or doc.get("pages"),
-                          "scanned": doc.get("scanned_pages", 0)},
-                    related=[r for r, _ in links],
-                    evidence={"document": url, "pages": doc.get("pages"), "pages_read": doc.get("pages_read"),
-                              "pages_with_text": doc.get("pages_with_text"),
-                              "pages_with_images": doc.get("pages_with_images"),
-                              "text_chars": doc.get("text_chars"), "title": doc.get("title"),
-                              "linked_from": [{"page": r, "selector": s} for r, s in links[:10]]})
-
-    @staticmethod
-    def _referrers(ctx) -> dict[str, dict]:
-        """document URL -> {lang: [(page url, link selector)]} over the normal-mode pages."""
-        out: dict[str, dict] = {}
+        docs = site_data(ctx, "documents", "documents")
+        judged = {url: _doc_verdict(doc) for url, doc in docs.items()}
         for page in ctx.audited("normal"):
+            seen = set()
             for link in (page.get("dom") or {}).get("links", []):
                 url = target_of(link.get("href"))
-                if url:
-                    pairs = out.setdefault(url, {}).setdefault(page.lang, [])
-                    if all(r != page.url for r, _ in pairs):
-                        pairs.append((page.url, link.get("selector")))
-        return out
+                if not url or url in seen or not judged.get(url):
+                    continue
+                seen.add(url)
+                (outcome, key), doc = judged[url], docs[url]
+                yield self.finding(
+                    page=page, selector=link.get("selector"), key=key, outcome=outcome, content_key=url,
+                    args={"target": url, "pages": doc.get("pages_read") or doc.get("pages"),
+                          "scanned": doc.get("scanned_pages", 0)},
+                    related=[url],
+                    evidence={"document": url, "link_text": (link.get("text") or "")[:120],
+                              "pages": doc.get("pages"), "pages_read": doc.get("pages_read"),
+                              "pages_with_text": doc.get("pages_with_text"),
+                              "pages_with_images": doc.get("pages_with_images"),
+                              "text_chars": doc.get("text_chars"), "title": doc.get("title")})
