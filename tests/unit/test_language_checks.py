@@ -88,3 +88,8 @@ def test_unmarked_language_change():
     found = run("unmarked-language-change", [page("http://x/en/", "en", "en", [EN_TEXT, text])])
     assert [f.check for f in found] == ["unmarked-language-change"]
     assert run("unmarked-language-change", [page("http://x/en/", "en", "en", [EN_TEXT])]) == []
+
+
+def test_language_switcher_labels_are_not_untranslated_text():
+    kk = page("http://x/kz/", "kk", "kk", [KK_TEXT, KK_TEXT, "Русский", "English"])
+    assert run("untranslated-text", [kk]) == []

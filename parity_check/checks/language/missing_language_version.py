@@ -8,23 +8,13 @@ from typing import Iterable
 from ...models import Finding, normalise_url
 from ...urls import code_to_lang, language_of_url, page_key
 from ..base import Check, CheckContext, register
-from .common import name_args
+from .common import language_named, name_args
 
-# What language switchers say on Kazakh state sites, by the language they lead to.
-SWITCHER_LABELS = {
-    "kk": {"қаз", "қазақша", "қазақ", "kaz", "kz", "kk", "каз", "қазақ тілі", "казахский", "kazakh", "qaz"},
-    "ru": {"рус", "русский", "ru", "rus", "орысша", "russian", "орыс тілі"},
-    "en": {"eng", "english", "en", "англ", "ағылшынша", "английский"},
-}
 NOWHERE = re.compile(r"^\s*(#.*|javascript:.*|)$", re.I)
 
 
 def switcher_target(link: dict) -> str | None:
-    label = (link.get("text") or "").strip().lower().rstrip(".")
-    for lang, labels in SWITCHER_LABELS.items():
-        if label in labels:
-            return lang
-    return code_to_lang(link.get("hreflang")) if link.get("hreflang") else None
+    return language_named(link.get("text") or "") or (code_to_lang(link.get("hreflang")) if link.get("hreflang") else None)
 
 
 @register

@@ -6,7 +6,7 @@ from typing import Iterable
 from ...language import identify, page_language, same_language
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from .common import main_text, name_args, text_segments
+from .common import language_named, main_text, name_args, text_segments
 
 DOUBTFUL_BUT_WORTH_A_LOOK = 0.6  # confidence below "reliable" that still earns a review item
 
@@ -38,6 +38,8 @@ class UntranslatedText(Check):
             if overall.lang not in (None, "und", page.lang):
                 continue  # the whole page is untranslated: one untranslated-page finding says it
             for seg in self._pieces(page):
+                if language_named(seg["text"]):
+                    continue  # a language switcher names each language in that language
                 guess = identify(seg["text"], candidates=ctx.languages)
                 if guess.neutral or guess.lang in (None, "und", page.lang):
                     continue
