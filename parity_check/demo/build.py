@@ -14,8 +14,9 @@ from html import escape
 from pathlib import Path
 
 from ..sites.server import BVI_PREFIX
-from .content import (ABOUT, APPEALS, CONTACTS, DOCS, HOME, LANG_NAME, LANGS, LEADERS, MENU, MONTHS, NEWS,
+from .content import (ABOUT, APPEALS, CONTACTS, DOCS, EFFICIENCY, HOME, LANG_NAME, LANGS, LEADERS, MENU, NEWS,
                       PROGRAMMES, UI, URL_CODE)
+from .dates import format_date, token
 
 SITE_DIR = Path(__file__).resolve().parent / "site"
 
@@ -29,10 +30,13 @@ def url(lang: str, rel: str = "") -> str:
 
 
 def date_text(iso: str, lang: str) -> str:
-    d = dt.date.fromisoformat(iso)
-    if lang == "en":
-        return f"{d.day} {MONTHS['en'][d.month - 1]} {d.year}"
-    return d.strftime("%d.%m.%Y")
+    """A fixed date (of a legal act)."""
+    return format_date(dt.date.fromisoformat(iso), lang)
+
+
+def time_ago(days: int, lang: str) -> str:
+    """A <time> for a date relative to the day of serving (news, replies): see dates.py."""
+    return f'<time datetime="{token(days)}">{token(days, lang)}</time>'
 
 
 def page(lang: str, rel: str, title: str, main: str, langs: tuple[str, ...] = LANGS) -> str:
@@ -108,7 +112,7 @@ def news_list(lang: str, items, badge_first: bool) -> str:
         badge = (f' <span class="badge-new bvi-no-styles">{e(UI[lang]["new"])}</span>'
                  if badge_first and i == 0 else "")
         out.append(f"""<li class="news-item">
-<time datetime="{n["date"]}">{date_text(n["date"], lang)}</time>
+{time_ago(n["days_ago"], lang)}
 <h3><a href="{url(lang, f'news/{n["id"]}/')}">{e(title)}</a>{badge}</h3>
 <p>{e(teaser)}</p>
 </li>""")
@@ -204,7 +208,7 @@ def news_detail(lang: str, n: dict) -> str:
     langs = tuple(l for l in LANGS if n.get(l))
     main = f"""<article class="news-detail">
 <h1>{e(title)}</h1>
-<p class="meta">{e(UI[lang]["published"])}: <time datetime="{n["date"]}">{date_text(n["date"], lang)}</time></p>
+<p class="meta">{e(UI[lang]["published"])}: {time_ago(n["days_ago"], lang)}</p>
 <img class="news-photo" src="{n["image"]}" alt="{e(alt)}" width="640" height="360">
 {paras}
 <p><a href="{url(lang, 'news/')}">{e(UI[lang]["all_news"])}</a></p>
@@ -226,6 +230,22 @@ def documents(lang: str) -> str:
     note = f'\n<p class="note-muted bvi-no-styles">{e(d["note"])}</p>' if d["note"] else ""
     main = f'<h1>{e(d["title"])}</h1>\n<p>{e(d["intro"])}</p>{note}\n{listing}'
     return page(lang, "documents/", d["title"], main)
+
+
+def efficiency(lang: str) -> str:
+    f = EFFICIENCY[lang]
+    head = "".join(f'<th scope="col">{e(h)}</th>' for h in f["head"])
+    rows = "\n".join(f'<tr><th scope="row">{e(r[0])}</th><td>{e(r[1])}</td><td>{e(r[2])}</td></tr>' for r in f["rows"])
+    main = f"""<h1>{e(f["title"])}</h1>
+<p>{e(f["intro"])}</p>
+<table class="targets">
+<thead><tr>{head}</tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+<p>{e(f["summary"])}</p>"""
+    return page(lang, "efficiency/", f["title"], main)
 
 
 def contacts(lang: str) -> str:
@@ -251,7 +271,7 @@ def appeals(lang: str) -> str:
     else:  # a caption that looks like a label but is not one: screen readers announce a bare "edit text"
         phone = f'<span class="field-name">{e(a["phone"])}</span>\n<input name="phone" type="tel" autocomplete="tel">'
     reception = "\n".join(f"<tr><th scope=\"row\">{e(who)}</th><td>{e(when)}</td></tr>" for who, when in a["reception"])
-    answered = "\n".join(f'<li><time datetime="{d}">{date_text(d, lang)}</time> — {e(t)} <span class="status">({e(s)})</span></li>'
+    answered = "\n".join(f'<li>{time_ago(d, lang)} — {e(t)} <span class="status">({e(s)})</span></li>'
                          for d, t, s in a["answered"])
     main = f"""<h1>{e(a["title"])}</h1>
 <p>{e(a["intro"])}</p>
@@ -322,20 +342,21 @@ CSS = """/* Demo site styles. Colours chosen to pass WCAG AA contrast, except th
 * { box-sizing: border-box; }
 html { font-size: 16px; }
 body { margin: 0; font-family: Arial, "DejaVu Sans", "Liberation Sans", sans-serif; line-height: 1.5;
-  color: #1f2933; background: #fff; }
+  color: #1f2933; background: #fff; overflow-wrap: break-word; }
 a { color: #0b5394; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible {
   outline: 3px solid #f0a500; outline-offset: 2px; }
 .wrap { max-width: 1080px; margin: 0 auto; padding: 0 16px; }
-.skip-link { position: absolute; left: 8px; top: 8px; padding: 8px 12px; background: #fff; color: #0b5394;
-  clip: rect(0 0 0 0); clip-path: inset(50%); width: 1px; height: 1px; overflow: hidden; white-space: nowrap; }
-.skip-link:focus { clip: auto; clip-path: none; width: auto; height: auto; z-index: 10; }
+/* The skip link waits above the page and comes down when focused. */
+.skip-link { position: absolute; left: 8px; top: -200px; padding: 8px 12px; background: #fff; color: #0b5394; }
+.skip-link:focus { top: 8px; z-index: 10; }
 .topbar { background: #0b3d4f; color: #fff; }
-.topbar .wrap { display: flex; justify-content: space-between; align-items: center; min-height: 44px; gap: 16px; }
+.topbar .wrap { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center;
+  min-height: 44px; gap: 4px 16px; }
 .topbar a { color: #fff; }
 .bvi-open { display: inline-flex; align-items: center; gap: 8px; padding: 6px 0; }
 .bvi-open img { filter: invert(1); }
-.lang-switch ul { display: flex; gap: 4px; list-style: none; margin: 0 0 0 auto; padding: 0; }
+.lang-switch ul { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; margin: 0 0 0 auto; padding: 0; }
 .lang-switch a { display: inline-block; padding: 6px 10px; text-decoration: none; }
 .lang-switch a[aria-current] { font-weight: bold; text-decoration: underline; }
 .brand { padding: 16px; }
@@ -346,6 +367,8 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .menu a { display: block; padding: 12px 14px; color: #0b3d4f; text-decoration: none; font-weight: bold; }
 .menu a[aria-current] { text-decoration: underline; }
 main { padding-top: 24px; padding-bottom: 40px; }
+/* Lines of at most about 75 characters (62 widths of "0"): long lines are hard to follow back to the next line's start. */
+main p, main li, main dd, main td, main th { max-width: 62ch; }
 h1 { font-size: 2rem; margin: 0 0 16px; color: #0b3d4f; }
 h2 { font-size: 1.35rem; margin: 24px 0 8px; }
 .lead { font-size: 1.125rem; }
@@ -376,11 +399,14 @@ h2 { font-size: 1.35rem; margin: 24px 0 8px; }
 .appeal button { font: inherit; font-weight: bold; padding: 10px 24px; color: #fff; background: #0b5394;
   border: 0; border-radius: 3px; cursor: pointer; }
 .reception th { text-align: left; padding: 4px 16px 4px 0; }
+.targets { border-collapse: collapse; margin: 16px 0; }
+.targets th, .targets td { border: 1px solid #c5d5de; padding: 6px 10px; text-align: left; }
+.targets td { text-align: right; }
 .answered .status { color: #2e6b30; }
 .site-footer { background: #0b3d4f; color: #fff; padding: 16px 0 24px; }
 .site-footer a { color: #fff; }
 .site-footer h2 { margin-top: 8px; }
-.disclaimer { font-style: italic; }
+.disclaimer { font-weight: bold; }
 @media (max-width: 760px) { .columns { grid-template-columns: 1fr; } .person { flex-direction: column; } }
 """
 
@@ -397,6 +423,7 @@ def render_all() -> dict[str, str]:
         for n in news_in(lang):
             files[base + f"news/{n['id']}/index.html"] = news_detail(lang, n)
         files[base + "documents/index.html"] = documents(lang)
+        files[base + "efficiency/index.html"] = efficiency(lang)
         files[base + "contacts/index.html"] = contacts(lang)
         files[base + "appeals/index.html"] = appeals(lang)
         files[base + "appeals/sent/index.html"] = appeal_sent(lang)

@@ -66,12 +66,14 @@ UI = {
 # Menu: (path after the language prefix, label).
 MENU = {
     "kk": [("", "Басты бет"), ("about/", "Әкімдік туралы"), ("leadership/", "Басшылық"), ("news/", "Жаңалықтар"),
-           ("documents/", "Құжаттар"), ("contacts/", "Байланыс"),
+           ("documents/", "Құжаттар"), ("efficiency/", "Тиімділікті бағалау"), ("contacts/", "Байланыс"),
            ("appeals/", "Обращения граждан")],  # DEFECT D08: Kazakh menu item left in Russian
     "ru": [("", "Главная"), ("about/", "Об акимате"), ("leadership/", "Руководство"), ("news/", "Новости"),
-           ("documents/", "Документы"), ("contacts/", "Контакты"), ("appeals/", "Обращения граждан")],
+           ("documents/", "Документы"), ("efficiency/", "Оценка эффективности"), ("contacts/", "Контакты"),
+           ("appeals/", "Обращения граждан")],
     "en": [("", "Home"), ("about/", "About the akimat"), ("leadership/", "Leadership"), ("news/", "News"),
-           ("documents/", "Documents"), ("contacts/", "Contacts"), ("appeals/", "Citizens' appeals")],
+           ("documents/", "Documents"), ("efficiency/", "Efficiency evaluation"), ("contacts/", "Contacts"),
+           ("appeals/", "Citizens' appeals")],
 }
 
 HOME = {
@@ -273,10 +275,11 @@ LEADERS = {
     },
 }
 
-# News: id -> {lang: (title, teaser, body paragraphs, image alt)}; date and image shared.
+# News: id -> {lang: (title, teaser, body paragraphs, image alt)}; date and image shared. Dates are days
+# before the day the site is served (see DemoSite), so the demo's news never goes stale by itself.
 NEWS = [
     {
-        "id": 1, "date": "2025-03-14", "image": "/static/img/news/jobs.png",
+        "id": 1, "days_ago": 2, "image": "/static/img/news/jobs.png",
         "kk": ("Облыста 1 250 жаңа жұмыс орны ашылды",
                "Шағын және орта бизнесті қолдау бағдарламасы аясында жыл басынан бері 1 250 тұрақты жұмыс орны құрылды.",
                ["Жыл басынан бері облыста шағын және орта бизнесті қолдау бағдарламасы аясында 1 250 жаңа тұрақты "
@@ -304,7 +307,7 @@ NEWS = [
                "Drawing of a new factory building"),
     },
     {
-        "id": 2, "date": "2025-03-10", "image": "/static/img/news/school.png",
+        "id": 2, "days_ago": 6, "image": "/static/img/news/school.png",
         "kk": ("Демо қаласында 600 орындық жаңа мектеп ашылды",
                "Жастар шағын ауданындағы мектепте 40 сынып бөлмесі, екі спорт залы және робототехника зертханасы бар.",
                ["Демо қаласының Жастар шағын ауданында 600 оқушыға арналған жаңа мектеп пайдалануға берілді. "
@@ -329,7 +332,7 @@ NEWS = [
                "Drawing of the new three-storey school building"),
     },
     {
-        "id": 3, "date": "2025-03-05", "image": "/static/img/news/road.png",
+        "id": 3, "days_ago": 11, "image": "/static/img/news/road.png",
         "kk": ("Аудандық жолдарды жөндеу басталды",
                "Биыл облыста 320 шақырым аудандық және ауылдық жол жөнделеді.",
                ["Биыл облыста жалпы ұзындығы 320 шақырым болатын аудандық және ауылдық жолдар жөнделеді. Жұмыстар "
@@ -364,7 +367,7 @@ DOCS = {
             # DEFECT D16: the resolution is a scanned image without a text layer
             ("Азаматтарды жеке қабылдау тәртібі туралы",
              "2025-01-15", "Облыс әкімдігінің 2025 жылғы 15 қаңтардағы № 12 қаулысы",
-             "облыс әкімі А. Н. Демеуов", "/files/qaulysy-12-2025.pdf", "PDF, сканерленген көшірме"),
+             "облыс әкімі А. Н. Демеуов", "/files/kk/qaulysy-12-2025.pdf", "PDF, сканерленген көшірме"),
         ],
         "empty": "",
     },
@@ -383,7 +386,7 @@ DOCS = {
              "аким области А. Н. Демеуов", "/files/ru/programma-razvitiya-2025-2027.pdf", "PDF"),
             ("О порядке личного приёма граждан",
              "2025-01-15", "Постановление акимата области от 15 января 2025 года № 12",
-             "аким области А. Н. Демеуов", "/files/qaulysy-12-2025.pdf", "PDF, сканированная копия"),
+             "аким области А. Н. Демеуов", "/files/ru/postanovlenie-12-2025.pdf", "PDF, сканированная копия"),
         ],
         "empty": "",
     },
@@ -397,6 +400,37 @@ DOCS = {
         "items": [],  # DEFECT D10: the English documents page lists no documents at all
         "empty": "No documents have been published in English yet.",
     },
+}
+
+# The section the study found missing on most sites: results against the strategic plan's targets.
+EFFICIENCY = {
+    "kk": {"title": "Тиімділікті бағалау",
+           "intro": ("Облыс әкімдігі қызметінің тиімділігін жыл сайын уәкілетті орган бағалайды. Төменде 2024 "
+                     "жылғы стратегиялық жоспардың негізгі нысаналы көрсеткіштерінің орындалуы берілген."),
+           "head": ("Көрсеткіш", "Жоспар", "Нәтиже"),
+           "rows": [("Жаңа тұрақты жұмыс орындары", "3 800", "3 950"),
+                    ("Жөнделген жергілікті жолдар, шақырым", "300", "312"),
+                    ("Пайдалануға берілген мектептер", "4", "4"),
+                    ("Өтініштерге мерзімінде берілген жауаптар, %", "100", "98,6")],
+           "summary": "Бағалаудың қорытынды бағасы — 87 балл, «жоғары тиімділік» деңгейі."},
+    "ru": {"title": "Оценка эффективности",
+           "intro": ("Эффективность деятельности акимата области ежегодно оценивает уполномоченный орган. Ниже "
+                     "приведено выполнение основных целевых индикаторов стратегического плана за 2024 год."),
+           "head": ("Показатель", "План", "Факт"),
+           "rows": [("Новые постоянные рабочие места", "3 800", "3 950"),
+                    ("Отремонтировано местных дорог, км", "300", "312"),
+                    ("Введено в эксплуатацию школ", "4", "4"),
+                    ("Ответы на обращения в срок, %", "100", "98,6")],
+           "summary": "Итоговая оценка — 87 баллов, уровень «высокая эффективность»."},
+    "en": {"title": "Efficiency evaluation",
+           "intro": ("The efficiency of the akimat is evaluated every year by the authorised body. The table shows "
+                     "how the main targets of the strategic plan were met in 2024."),
+           "head": ("Indicator", "Target", "Result"),
+           "rows": [("New permanent jobs", "3,800", "3,950"),
+                    ("Local roads repaired, km", "300", "312"),
+                    ("Schools opened", "4", "4"),
+                    ("Appeals answered on time, %", "100", "98.6")],
+           "summary": "Overall score: 87 points, \"high efficiency\"."},
 }
 
 CONTACTS = {
@@ -467,8 +501,8 @@ APPEALS = {
         "reception": [("Облыс әкімі", "әр айдың бірінші сейсенбісі, 10:00–13:00"),
                       ("Облыс әкімінің орынбасарлары", "әр бейсенбі, 15:00–18:00")],
         "answered_h": "Соңғы жауаптар",
-        "answered": [("2025-03-12", "Жастар шағын ауданындағы аялдаманы жөндеу туралы", "Жауап берілді"),
-                     ("2025-03-07", "Ауылдық емханадағы дәрігерлер кезегі туралы", "Жауап берілді")],
+        "answered": [(4, "Жастар шағын ауданындағы аялдаманы жөндеу туралы", "Жауап берілді"),
+                     (9, "Ауылдық емханадағы дәрігерлер кезегі туралы", "Жауап берілді")],
         "sent_title": "Өтініш қабылданды",
         "sent_text": "Рақмет! Өтінішіңіз тіркелді. Жауап 15 жұмыс күні ішінде жіберіледі.",
     },
@@ -491,8 +525,8 @@ APPEALS = {
         "reception": [("Аким области", "первый вторник каждого месяца, 10:00–13:00"),
                       ("Заместители акима области", "каждый четверг, 15:00–18:00")],
         "answered_h": "Последние ответы",
-        "answered": [("2025-03-12", "О ремонте остановки в микрорайоне Жастар", "Ответ дан"),
-                     ("2025-03-07", "Об очереди к врачам в сельской поликлинике", "Ответ дан")],
+        "answered": [(4, "О ремонте остановки в микрорайоне Жастар", "Ответ дан"),
+                     (9, "Об очереди к врачам в сельской поликлинике", "Ответ дан")],
         "sent_title": "Обращение принято",
         "sent_text": "Спасибо! Ваше обращение зарегистрировано. Ответ будет направлен в течение 15 рабочих дней.",
     },
@@ -515,14 +549,9 @@ APPEALS = {
         "reception": [("Akim of the Region", "first Tuesday of every month, 10:00–13:00"),
                       ("Deputy akims", "every Thursday, 15:00–18:00")],
         "answered_h": "Latest replies",
-        "answered": [("2025-03-12", "Repair of the bus stop in the Zhastar neighbourhood", "Answered"),
-                     ("2025-03-07", "Waiting times at the rural clinic", "Answered")],
+        "answered": [(4, "Repair of the bus stop in the Zhastar neighbourhood", "Answered"),
+                     (9, "Waiting times at the rural clinic", "Answered")],
         "sent_title": "Appeal received",
         "sent_text": "Thank you! Your appeal has been registered. You will receive a reply within 15 working days.",
     },
-}
-
-MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
 }

@@ -143,7 +143,11 @@ class StaticTreeSite:
             target = target / "index.html"
         if not target.is_file():
             return self.not_found_response(path)
-        return file_response(target)
+        return Response(200, self.transform(target, target.read_bytes()), content_type_for(target))
+
+    def transform(self, file: Path, body: bytes) -> bytes:
+        """Hook for subclasses: rewrite a file's bytes as they are served (the demo fills in dates)."""
+        return body
 
     def not_found_response(self, path: str) -> Response:
         page = self.root / "404.html"

@@ -29,7 +29,7 @@ LANGS = ("kk", "ru", "en")
 PLANTED = [
     {"check": "untranslated-page", "path": f"/memleket/entities/{SLUG}/press/news/details/203?lang=kk",
      "lang": "kk", "mode": "normal", "what": "the Kazakh version of news item 203 is Russian text"},
-    {"check": "missing-translation", "path": f"/memleket/entities/{SLUG}/press/news/details/204?lang=en",
+    {"check": "missing-language-version", "path": f"/memleket/entities/{SLUG}/press/news/details/204?lang=en",
      "lang": "en", "mode": "normal", "what": "news item 204 exists in kk and ru, not in en (absent from the en list)"},
 ]
 

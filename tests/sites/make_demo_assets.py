@@ -6,8 +6,9 @@ The outputs are committed under parity_check/demo/site/; this script only record
 (it lives with the tests because nothing under parity_check/ may import Playwright).
 - news/*.png: flat illustrations rendered from inline SVG;
 - files/kk|ru/*.pdf: short programme documents printed by Chromium, so they have a real text layer;
-- files/qaulysy-12-2025.pdf: a bilingual resolution rendered to a grey, slightly skewed JPEG and printed as
-  a page holding only that picture: a "scanned" document with no text layer.
+- files/kk/qaulysy-12-2025.pdf, files/ru/postanovlenie-12-2025.pdf: the resolution (Kazakh, Russian)
+  rendered to a grey, slightly skewed JPEG and printed as a page holding only that picture: "scanned"
+  documents with no text layer.
 """
 from __future__ import annotations
 
@@ -67,24 +68,25 @@ RESOLUTION = """<html><head><meta charset="utf-8"><style>
 body { margin: 0; width: 794px; height: 1123px; background: #f4f1ea; font-family: "DejaVu Serif", serif;
   font-size: 15px; line-height: 1.4; color: #222; }
 .sheet { padding: 70px 64px; transform: rotate(0.7deg); filter: grayscale(1) contrast(0.9) blur(0.35px); }
-.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; } h1 { font-size: 17px; text-align: center; }
+.one { display: none; } body.LANG .one.LANG { display: block; } h1 { font-size: 17px; text-align: center; }
+.sign { margin-top: 48px; }
 .stamp { margin-top: 60px; width: 150px; height: 150px; border: 4px double #555; border-radius: 50%; }
 </style></head><body><div class="sheet">
-<div class="cols"><div><h1>ДЕМО ОБЛЫСЫНЫҢ ӘКІМДІГІ<br>ҚАУЛЫ</h1><p>2025 жылғы 15 қаңтар № 12</p>
+<div class="one kk"><h1>ДЕМО ОБЛЫСЫНЫҢ ӘКІМДІГІ<br>ҚАУЛЫ</h1><p>2025 жылғы 15 қаңтар № 12</p>
 <p><b>Азаматтарды жеке қабылдау тәртібі туралы</b></p>
 <p>«Жеке және заңды тұлғалардың өтініштерін қарау тәртібі туралы» Қазақстан Республикасының заңнамасына сәйкес
 Демо облысының әкімдігі ҚАУЛЫ ЕТЕДІ:</p><p>1. Облыс әкімі азаматтарды әр айдың бірінші сейсенбісінде сағат
 10:00-ден 13:00-ге дейін қабылдайды.</p><p>2. Облыс әкімінің орынбасарлары азаматтарды әр бейсенбі сайын
 сағат 15:00-ден 18:00-ге дейін қабылдайды.</p><p>3. Осы қаулының орындалуын бақылау облыс әкімі аппаратының
-басшысына жүктелсін.</p></div>
-<div><h1>АКИМАТ ДЕМО ОБЛАСТИ<br>ПОСТАНОВЛЕНИЕ</h1><p>15 января 2025 года № 12</p>
+басшысына жүктелсін.</p><p class="sign">Облыс әкімі &nbsp;&nbsp;&nbsp;&nbsp; А. Демеуов</p></div>
+<div class="one ru"><h1>АКИМАТ ДЕМО ОБЛАСТИ<br>ПОСТАНОВЛЕНИЕ</h1><p>15 января 2025 года № 12</p>
 <p><b>О порядке личного приёма граждан</b></p>
 <p>В соответствии с законодательством Республики Казахстан о порядке рассмотрения обращений физических и
 юридических лиц акимат Демо области ПОСТАНОВЛЯЕТ:</p><p>1. Аким области принимает граждан в первый вторник
 каждого месяца с 10:00 до 13:00.</p><p>2. Заместители акима области принимают граждан каждый четверг с 15:00
 до 18:00.</p><p>3. Контроль за исполнением настоящего постановления возложить на руководителя аппарата акима
-области.</p></div></div>
-<p style="margin-top:48px">Облыс әкімі / Аким области &nbsp;&nbsp;&nbsp;&nbsp; А. Демеуов</p><div class="stamp"></div>
+области.</p><p class="sign">Аким области &nbsp;&nbsp;&nbsp;&nbsp; А. Демеуов</p></div>
+<div class="stamp"></div>
 </div></body></html>"""
 
 
@@ -103,14 +105,15 @@ async def main() -> None:
             await page.set_content(html)
             await page.pdf(path=str(ROOT / "files" / rel), format="A4",
                            margin={"top": "20mm", "bottom": "20mm", "left": "22mm", "right": "18mm"})
-        await page.set_viewport_size({"width": 794, "height": 1123})
-        await page.set_content(RESOLUTION)
-        jpeg = await page.screenshot(type="jpeg", quality=45)
-        data = base64.b64encode(jpeg).decode()
-        await page.set_content(f'<html><body style="margin:0"><img src="data:image/jpeg;base64,{data}" '
-                               f'style="width:210mm;height:297mm;display:block"></body></html>')
-        await page.pdf(path=str(ROOT / "files/qaulysy-12-2025.pdf"), width="210mm", height="297mm",
-                       margin={"top": "0", "bottom": "0", "left": "0", "right": "0"})
+        for lang, rel in (("kk", "kk/qaulysy-12-2025.pdf"), ("ru", "ru/postanovlenie-12-2025.pdf")):
+            await page.set_viewport_size({"width": 794, "height": 1123})
+            await page.set_content(RESOLUTION.replace("LANG", lang).replace("<body>", f'<body class="{lang}">'))
+            jpeg = await page.screenshot(type="jpeg", quality=45)
+            data = base64.b64encode(jpeg).decode()
+            await page.set_content(f'<html><body style="margin:0"><img src="data:image/jpeg;base64,{data}" '
+                                   f'style="width:210mm;height:297mm;display:block"></body></html>')
+            await page.pdf(path=str(ROOT / "files" / rel), width="210mm", height="297mm",
+                           margin={"top": "0", "bottom": "0", "left": "0", "right": "0"})
         await browser.close()
 
 

@@ -1,6 +1,7 @@
 """The local sites over real HTTP, without a browser: redirects, 404s, content types, the SPA shell and its API."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -127,13 +128,17 @@ def test_bvi_lite_parses():
 
 # --- the demo site ----------------------------------------------------------------------------------------
 
+TODAY = dt.date(2026, 3, 20)
+
+
 @pytest.fixture(scope="module")
 def demo():
-    with SiteServer(demo_site()) as base:
+    with SiteServer(demo_site(today=TODAY)) as base:
         yield base
 
 
-PAGES = ["", "about/", "leadership/", "news/", "news/1/", "news/2/", "documents/", "contacts/", "appeals/"]
+PAGES = ["", "about/", "leadership/", "news/", "news/1/", "news/2/", "documents/", "efficiency/", "contacts/",
+         "appeals/"]
 
 
 def test_demo_root_redirects_to_kazakh(demo):
@@ -155,16 +160,28 @@ def test_demo_pages_switcher_and_widget(demo, code, lang):
 
 
 def test_demo_files_and_assets(demo):
-    for path in ("/files/kk/damu-bagdarlamasy-2025-2027.pdf", "/files/ru/programma-razvitiya-2025-2027.pdf",
-                 "/files/qaulysy-12-2025.pdf"):
-        status, headers, body = fetch(demo, path)
+    texts = ("kk/damu-bagdarlamasy-2025-2027.pdf", "ru/programma-razvitiya-2025-2027.pdf")
+    scans = ("kk/qaulysy-12-2025.pdf", "ru/postanovlenie-12-2025.pdf")
+    for rel in texts + scans:
+        status, headers, body = fetch(demo, "/files/" + rel)
         assert status == 200 and headers["Content-Type"] == "application/pdf" and body.startswith(b"%PDF")
-    scan = (SITE_DIR / "files" / "qaulysy-12-2025.pdf").read_bytes()
-    assert b"/Font" not in scan and b"/Image" in scan  # the "scan" has no text layer
-    assert b"/ToUnicode" in (SITE_DIR / "files/kk/damu-bagdarlamasy-2025-2027.pdf").read_bytes()
+        assert f'href="/files/{rel}"' in text(demo, "/%s/documents/" % ("kz" if rel[:2] == "kk" else "ru"))
+        data = (SITE_DIR / "files" / rel).read_bytes()
+        if rel in scans:
+            assert b"/Font" not in data and b"/Image" in data  # a "scan": no text layer
+        else:
+            assert b"/ToUnicode" in data
     assert fetch(demo, "/static/img/news/school.png")[1]["Content-Type"] == "image/png"
     assert fetch(demo, "/static/site.css")[1]["Content-Type"] == "text/css; charset=utf-8"
     assert fetch(demo, "/bvi/bvi-lite.css")[0] == 200
+
+
+def test_demo_dates_are_relative_to_the_day_served(demo):
+    kk, en = text(demo, "/kz/news/"), text(demo, "/en/news/2/")
+    assert "{{" not in kk and '<time datetime="2026-03-18">18.03.2026</time>' in kk  # news 1: two days ago
+    assert '<time datetime="2026-03-14">14 March 2026</time>' in en
+    assert "{{date:-2:kk}}" in (SITE_DIR / "kz" / "news" / "index.html").read_text(encoding="utf-8")
+    assert fetch(demo, "/static/site.css")[2] == (SITE_DIR / "static" / "site.css").read_bytes()
 
 
 def test_demo_planted_defects_are_where_the_list_says(demo):
@@ -173,7 +190,7 @@ def test_demo_planted_defects_are_where_the_list_says(demo):
     for d in defects:
         assert set(d) >= {"id", "kind", "url_path", "lang", "mode", "expected_check", "note"}
         assert d["lang"] in ("kk", "ru", "en") and d["mode"] in ("normal", "vi", "both")
-        expected = 404 if d["kind"] == "missing-translation" else 200
+        expected = 404 if d["kind"] == "missing-language-version" else 200
         assert fetch(demo, d["url_path"])[0] == expected, d["id"]
     assert fetch(demo, "/kz/zhanalyqtar/")[0] == 404  # D12 broken link
     assert 'href="/kz/zhanalyqtar/"' in text(demo, "/kz/")
