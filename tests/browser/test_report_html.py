@@ -146,3 +146,20 @@ def test_demo_report_shows_the_crops_of_element_findings(demo_reports):
     if not with_shot:
         pytest.skip("no check of this run recorded a crop")
     assert html.count('<img src="data:image/') >= min(len(with_shot), 1)
+
+
+@pytest.mark.parametrize("vi", [False, True], ids=["normal", "vi"])
+def test_ranking_page_has_no_axe_violations(shared_browser, tmp_path, vi):
+    from dataclasses import replace
+
+    from parity_check.report.ranking import build_ranking, write_ranking
+
+    runs = [("a.json", sample_result()),
+            ("b.json", replace(sample_result(), target="https://www.gov.kz/memleket/entities/edu?lang=kk"))]
+    paths = write_ranking(build_ranking(runs), tmp_path, "kk")
+    page = _open(shared_browser, paths["html"], vi)
+    try:
+        axe = shared_browser.loop.run_until_complete(run_axe(page, vi_active=True))
+        assert _violations(axe) == []
+    finally:
+        shared_browser.loop.run_until_complete(page.close())
