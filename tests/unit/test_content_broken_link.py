@@ -77,3 +77,10 @@ def test_no_findings_for_other_sites_when_the_checker_was_offline():
     ctx = _site_with([link(OTHER, "a"), link(OTHER + "2", "b")], targets)
     ctx.site["links"]["external_unreachable"] = True
     assert run_check("broken-link", ctx) == []
+
+
+def test_switcher_to_a_missing_translation_is_left_to_the_language_checks():
+    missing_en = page(url("en", "services"), "en", outcome="failed", status=404)
+    switcher = [link(url("en", "services"), "English", region="header"), link(url("en"), "English home", region="header")]
+    ctx = _site_with(switcher + [link(GONE, "Ескі бет")], None, [missing_en, page(GONE, "kk", outcome="failed", status=404)])
+    assert [f.evidence["target"] for f in run_check("broken-link", ctx)] == [GONE]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...models import Finding
+from ...urls import language_of_url, page_key
 from ..base import Check, CheckContext, register
 from ._targets import Targets, target_of, verdict
 
@@ -15,7 +16,9 @@ class BrokenLink(Check):
     The site's own pages and documents failing are violations, and so is an own page that answers 200 but
     whose title or main heading says "not found" (single-page apps do that); another site answering
     401/403/429 or 5xx, or not answering, is "incomplete": it may only be refusing an automated visitor.
-    When the checker could reach no other site at all, other sites not answering are not reported."""
+    When the checker could reach no other site at all, other sites not answering are not reported. A link to
+    this very page in another language that is missing (the language switcher) is left to the language
+    checks (missing-language-version): one cause, one finding."""
 
     id = "broken-link"
     tags = ("kz:order-124",)
@@ -48,7 +51,7 @@ class BrokenLink(Check):
             seen = set()
             for link in (page.get("dom") or {}).get("links", []):
                 url = target_of(link.get("href"))
-                if not url or url in seen:
+                if not url or url in seen or _own_translation(page, url):
                     continue
                 seen.add(url)
                 entry = targets.entry(url)
@@ -66,3 +69,8 @@ class BrokenLink(Check):
                     evidence={"target": url, "status": entry.get("status"), "error": entry.get("error"),
                               "final_url": entry.get("final_url"), "kind": entry.get("kind"),
                               "internal": internal, "source": entry.get("source")})
+
+
+def _own_translation(page, url: str) -> bool:
+    found = language_of_url(url)
+    return bool(found and page.lang and found.lang != page.lang and page_key(url) == page_key(page.url))

@@ -20,9 +20,10 @@ _PLACEHOLDER = re.compile(
 class MissingSection(Check):
     """For every language version and every required section (the profile's `sections`, or the defaults:
     structure, leadership, contacts, news, legal acts, citizens' appeals, efficiency evaluation), looks for
-    the section in the links, headings and URLs of that version's audited pages. Reports a section that is
-    nowhere (a violation when another language version has it or the profile names it; "incomplete" when
-    no version has it under the built-in names, which may simply not be the site's words), a section whose
+    the section in the links, headings and URLs of that version's audited pages. Reports a section missing
+    from a version that another version has (a violation, at that version's home page); a section no version
+    has (one finding for the site, at its root: a violation when the profile names the section, "incomplete"
+    with only the built-in names, which may simply not be the site's words); a section whose
     page has (almost) no content (under `section_min_chars`, 40, of text and no document links or pictures;
     or a "under construction" placeholder), and a section whose link leads to an error page."""
 
@@ -39,6 +40,11 @@ class MissingSection(Check):
             "en": "The {lang_en} version has no “{section_en}” section (no link, heading or page for it).",
             "ru": "В {lang_ru} версии нет раздела «{section_ru}» (ни ссылки, ни заголовка, ни страницы).",
             "kk": "Сайттың {lang_kk} нұсқасында «{section_kk}» бөлімі жоқ (сілтеме де, тақырып та, бет те жоқ).",
+        },
+        "absent_everywhere": {
+            "en": "No language version of the site has the “{section_en}” section.",
+            "ru": "Ни в одной языковой версии сайта нет раздела «{section_ru}».",
+            "kk": "Сайттың ешбір тілдік нұсқасында «{section_kk}» бөлімі жоқ.",
         },
         "empty": {
             "en": "The “{section_en}” section of the {lang_en} version is empty ({chars} characters of content).",
@@ -59,20 +65,35 @@ class MissingSection(Check):
         for section in required_sections(ctx):
             hits = {lang: find_section(ctx, lang, section) for lang in langs}
             present_in = [lang for lang in langs if hits[lang]]
+            if not present_in and langs:
+                yield self._absent_everywhere(ctx, section, langs)
             for lang in langs:
                 args = {**section_args(section), **lang_args(lang)}
-                home = homes.get(lang)
                 if not hits[lang]:
-                    sure = bool(present_in) or section.from_profile
-                    yield self.finding(
-                        page=home, lang=lang, key="absent", args=args, content_key=section.key,
-                        outcome="violation" if sure and not crawl_truncated(ctx) else "incomplete",
-                        related=[h.page.url for l in present_in for h in hits[l][:1]],
-                        evidence={"section": section.key, "present_in": present_in,
-                                  "names": list(section.names.get(lang, ())),
-                                  "pages_searched": sum(1 for p in ctx.audited("normal") if p.lang == lang)})
+                    if present_in:
+                        yield self.finding(
+                            page=homes.get(lang), lang=lang, key="absent", args=args, content_key=section.key,
+                            outcome="incomplete" if crawl_truncated(ctx) else "violation",
+                            related=[h.page.url for l in present_in for h in hits[l][:1]],
+                            evidence={"section": section.key, "present_in": present_in,
+                                      "names": list(section.names.get(lang, ())),
+                                      "pages_searched": sum(1 for p in ctx.audited("normal") if p.lang == lang)})
                     continue
                 yield from self._judge_content(ctx, section, lang, hits[lang], args, min_chars)
+
+    def _absent_everywhere(self, ctx, section, langs) -> Finding:
+        """One finding for the site, at its root: no language version has the section. Sure when the profile
+        names the section (its words were chosen for the site); a guess with only the built-in words."""
+        sure = section.from_profile and not crawl_truncated(ctx)
+        homes = home_pages(ctx)
+        root = (ctx.run or {}).get("target") or homes[langs[0]].url
+        return self.finding(url=root, lang=None, mode="normal", scope="site", key="absent_everywhere",
+                            args=section_args(section), content_key=section.key,
+                            outcome="violation" if sure else "incomplete",
+                            related=[homes[l].url for l in langs if l in homes],
+                            evidence={"section": section.key, "languages": list(langs),
+                                      "names": {l: list(section.names.get(l, ())) for l in langs},
+                                      "url_patterns": list(section.url_patterns)})
 
     def _judge_content(self, ctx, section, lang, hits, args, min_chars) -> Iterable[Finding]:
         pages = section_pages(ctx, hits)
