@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ...models import Finding
+from ...models import Finding, normalise_url
 from ...urls import language_of_url, page_key
 from ..base import Check, CheckContext, register
-from ._targets import Targets, target_of, verdict
+from ._targets import Targets, soft_404, target_of, verdict
 
 
 @register
@@ -48,12 +48,14 @@ class BrokenLink(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         targets = Targets(ctx)
         for page in ctx.audited("normal"):
-            seen = set()
+            if soft_404(page):
+                continue  # a "not found" view is the missing page itself, not a page of the site
+            seen = {normalise_url(page.url)}  # a link to the page itself is no way out of it
             for link in (page.get("dom") or {}).get("links", []):
                 url = target_of(link.get("href"))
-                if not url or url in seen or _own_translation(page, url):
+                if not url or normalise_url(url) in seen or _own_translation(page, url):
                     continue
-                seen.add(url)
+                seen.add(normalise_url(url))
                 entry = targets.entry(url)
                 internal = targets.internal(url, entry)
                 judged = None if targets.network_failure(entry, internal) else verdict(entry, internal)
