@@ -81,8 +81,8 @@ async def _narrow_view(page, cropper: Cropper) -> dict:
         if size:
             restore = time.monotonic()
             try:
+                # no wait after: whatever reads the page next brings its layout up to date
                 await page.set_viewport_size(size)
-                await asyncio.sleep(SETTLE_S)
             except Exception:
                 pass
             steps["restore"] = _ms(restore)
