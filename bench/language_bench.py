@@ -154,8 +154,14 @@ def speed(factory, strings, candidates, repeats: int = 3) -> tuple[float, float]
     return len(strings) / best_cpu, len(strings) / best_wall
 
 
+def _cpu_time(fn) -> float:
+    t = time.process_time()
+    fn()
+    return time.process_time() - t
+
+
 _LOAD_PROBE = """
-import json, resource, sys, time
+import json, sys, time
 t = time.perf_counter()
 from parity_check.language import Identifier
 ident = Identifier(sys.argv[1])
@@ -165,8 +171,9 @@ t1 = time.perf_counter() - t
 ident.identify("Le ministère publie un rapport", None)
 ident.identify("Міністерство публікує звіт", None)
 t2 = time.perf_counter() - t
+hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()[1]
 print(json.dumps({"first_answer_s": round(t1, 2), "all_scripts_s": round(t2, 2),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+                  "peak_rss_mb": round(int(hwm) / 1024)}))
 """
 
 
@@ -221,6 +228,15 @@ def main(argv=None) -> int:
             entry["strings_per_s_wall"] = round(wall)
             entry["strings_per_s_open"] = round(sps_open)
         results["strategies"][name] = entry
+
+    # reference: bare py3langid on the same strings, same moment -- the ratio survives a busy machine
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    bare = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    bare.set_languages(list(SITE))
+    best = min(_cpu_time(lambda: [bare.classify(s) for s in speed_set]) for _ in range(3))
+    results["bare_py3langid_per_s"] = round(len(speed_set) / best)
+    print(f"\n== reference: bare py3langid.classify (kk/ru/en) on the same strings: "
+          f"{len(speed_set) / best:,.0f} strings per CPU-second")
 
     print("\n== load cost (fresh process: import + first answers)")
     for backend in (("langid", "lingua") if with_lingua else ("langid",)):

@@ -159,12 +159,14 @@ class Identifier:
         """Ablations for the benchmark: letters off, word lists off, test-set words held out."""
         if verdict is None:
             return None
+        if word in self.exclude and kazakh.is_listed(word):
+            return None                    # held out: as if the lists had never seen this word
         if verdict == "neutral":
-            return verdict if self.use_lexicon and word not in self.exclude else None
+            return verdict if self.use_lexicon else None
         by_letters = bool(set(word) & kazakh.LETTER_EVIDENCE)
         if by_letters and not self.use_letters:
             return None
-        if not by_letters and (not self.use_lexicon or word in self.exclude):
+        if not by_letters and not self.use_lexicon:
             return None
         return verdict
 
@@ -195,7 +197,8 @@ class Identifier:
                 # letter: Kazakh words and endings are Kyrgyz words and endings too
                 lang, strong = "kk", not (not_kk_text or (turkic and not kk_unique_in_text))
             elif verdict == "~ru":
-                lang, strong = (None, False) if slavic else ("ru", False)   # "на": Ukrainian too
+                # "на", "-ость": never Kazakh, but Ukrainian/Bulgarian too
+                lang, strong = (None, False) if slavic else ("ru", True)
             elif verdict == "ru":
                 lang, strong = "ru", not slavic     # "страница", "услуги": Bulgarian too
             elif verdict in possible:

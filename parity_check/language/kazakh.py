@@ -21,10 +21,12 @@ NOT_KK_LETTERS = frozenset("җҙҫҡӣӯҳҷўїєґђјљњћџѓќѕ")
 # Kazakh case/plural/possessive endings seen on a borrowed stem: "бюджет|тен", "сайт|тар",
 # "департамент|і".  Russian endings on the same stems: "бюджет|а", "сайт|ов".
 _KK_ENDINGS = frozenset("""
-тар тер лар лер дар дер тың тің дың дің ның нің ты ті ды ді ке қа ға ге та те да де тан тен дан ден
-нан нен пен мен бен ы і сы сі ын ін тарды терді тары тері лары лері дары дері тық тік лық лік
+тар тер лар лер дар дер тың тің дың дің ның нің ты ті ды ді қа ға ге та те да де тан тен дан ден
+нан нен пен мен бен і сы сі ын ін тарды терді тары тері лары лері дары дері тық тік лық лік
 """.split())
-_RU_ENDINGS = frozenset("а у ом е ы ов ам ами ах ой ою ую ая ое ые ых ым ыми ий ия ии ию ного ному".split())
+# (-ы and -ке are both: Kazakh possessive/dative and Russian plural/locative -- "конкурсы" -- so
+# they are in neither list)
+_RU_ENDINGS = frozenset("а у ом е ов ам ами ах ой ою ую ая ое ые ых ым ыми ий ия ии ию ного ному".split())
 
 # Word endings that only one of the two languages has (Kazakh plural+case, gerund, participle;
 # Russian adjective, abstract-noun and verb endings).  Checked longest first.
@@ -78,6 +80,12 @@ def cyrillic_word(word: str) -> str | None:
         if word.endswith(_RU_MORPH):
             return "~ru"     # Ukrainian/Bulgarian share some of these endings
     return None
+
+
+def is_listed(word: str) -> bool:
+    """Is this word's verdict taken from a word list (rather than from letters or endings)?"""
+    return (word in _LISTED or word in lexicon.SHARED_LATIN or word in lexicon.ENGLISH
+            or word in lexicon.OTHER_LATIN or _loose(word) in KAZAKH_LATIN)
 
 
 def _listed() -> dict[str, str]:

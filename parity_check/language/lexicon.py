@@ -59,7 +59,7 @@ SHARED = frozenset("""
 статистика бюджет департамент президент парламент сенат экономика политика интернет сайт форум блог
 видео фото архив медиа конкурс проект программа стратегия концепция инвестиция коррупция вакансия
 министр комитет агентство меморандум экология фоторепортаж туризм спорт транспорт телефон факс
-email e-mail кабинет логин пароль меню карта баннер регламент стандарт мониторинг аудит
+email e-mail кабинет логин пароль меню карта баннер регламент стандарт мониторинг аудит бизнес
 астана алматы шымкент актобе атырау тараз павлодар семей костанай
 """.split())
 
@@ -99,10 +99,13 @@ os dos das em com não ao
 ve bu için ile olarak
 """.split())
 
-# Words an English page keeps in any language (brand names, acronyms): neutral in Latin script.
+# Words an English page keeps in any language (brand names, acronyms) and Kazakh realia English
+# texts borrow ("akimat", "maslikhat", "oblast"): neutral in Latin script.
 SHARED_LATIN = frozenset("""
 email e-mail facebook instagram youtube telegram twitter linkedin tiktok whatsapp vk ok pdf doc docx
 xls xlsx jpg png faq ok gov kz egov online wifi covid id iin bin
+akim akims akimat akimats maslikhat maslikhats mazhilis oblast oblasts aul auls tenge kazakhstan
+astana almaty shymkent nur-sultan
 """.split())
 
 # Frequent Kazakh words WITH the special letters.  Not needed for Cyrillic (the letters decide);
