@@ -46,3 +46,4 @@ def test_site_artifacts_recorded(run):
     assert docs["/files/order-scan.pdf"]["has_text_layer"] is False
     assert docs["/files/order-text.pdf"]["has_text_layer"] is True
     assert docs["/files/order-scan.pdf"]["languages_seen_by_page"] == ["en", "kk", "ru"]
+    assert (docs["/files/download"]["type"], docs["/files/download"]["has_text_layer"]) == ("pdf", True)

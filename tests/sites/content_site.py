@@ -11,7 +11,8 @@ Planted (PLANTED below says where):
   missing-contact   /en/contacts has no e-mail
   stale-content     /kz/news: newest item 400 days old; /ru/statistics "Обновлено: 15.01.2016"
   deep-section      ru "citizens' appeals" only via about -> more -> archive -> appeals (4 clicks)
-Clean on purpose: text PDF and an XLSX whose server refuses HEAD (405: the GET fallback), a footer with
+Clean on purpose: a text PDF, one more behind a URL with no extension, an XLSX whose server refuses HEAD
+(405: the GET fallback), a footer with
 11 px copyright small print, fresh news and update dates in the other languages.
 """
 from __future__ import annotations
@@ -189,6 +190,8 @@ class ContentSite:
         if path in self.files:
             ctype, body = self.files[path]
             return Response(200, body, ctype)
+        if path == "/files/download":  # a document behind a URL with no extension
+            return Response(200, text_pdf(), "application/pdf", {"Content-Disposition": "inline; filename=plan.pdf"})
         if path == "/files/budget.xlsx":  # a server that refuses HEAD: the checker must try GET
             if method == "HEAD":
                 return Response(405, "", "text/plain", {"Allow": "GET"})
@@ -259,7 +262,7 @@ nav li{{display:inline;margin-right:1em}}</style></head>
     def page_documents(self, code, lang):
         t = T[lang]
         links = [("/files/order-text.pdf", t["text"]), ("/files/order-scan.pdf", t["scan"]),  # PLANTED scan
-                 ("/files/budget.xlsx", t["budget"])]
+                 ("/files/budget.xlsx", t["budget"]), ("/files/download?id=7", "PDF")]
         return self._article(lang, "documents", "<ul>" + "".join(
             f'<li><a href="{h}">{n}</a></li>' for h, n in links) + "</ul>")
 

@@ -210,11 +210,13 @@ def test_candidates_and_the_documents_artifact():
     pages = [_record(f"{SITE}/kz/docs", "kk", [f"{SITE}/a.pdf", f"{SITE}/files/get?id=1", f"{SITE}/kz/about",
                                                 f"{SITE}/kz/dl"]),
              _record(f"{SITE}/kz/dl", "kk", outcome="failed", status=None)]
+    pages[0].artifacts["dom"]["links"].append({"href": f"{SITE}/kz/viewer", "text": "x", "selector": "a"})
+    pages.append(_record(f"{SITE}/kz/viewer", "kk"))  # rendered by the PDF viewer: no text, no links
     found = candidates(pages, HOSTS)
-    assert set(found) == {f"{SITE}/a.pdf", f"{SITE}/files/get?id=1", f"{SITE}/kz/dl"}
+    assert set(found) == {f"{SITE}/a.pdf", f"{SITE}/files/get?id=1", f"{SITE}/kz/dl", f"{SITE}/kz/viewer"}
     assert "maybe" not in found[f"{SITE}/a.pdf"] and found[f"{SITE}/kz/dl"]["maybe"]
     f = fetcher({("HEAD", f"{SITE}/a.pdf"): FakeResponse(405),
                  ("GET", f"{SITE}/a.pdf"): FakeResponse(200, {"content-type": "application/pdf"}, text_pdf())})
     out = run(fetch_documents(found, f, HOSTS))
-    assert set(out["documents"]) == {f"{SITE}/a.pdf"}  # the two maybes answered 404
+    assert set(out["documents"]) == {f"{SITE}/a.pdf"}  # the maybes answered 404
     assert out["documents"][f"{SITE}/a.pdf"]["has_text_layer"] is True

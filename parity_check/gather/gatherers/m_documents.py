@@ -180,8 +180,10 @@ def inspect(data: bytes, kind: str | None) -> dict:
 # -- fetching ------------------------------------------------------------------------------------------
 def candidates(pages: list, hosts) -> dict[str, dict]:
     """url -> target info (referrers, langs) for every link that is, or may be, a document."""
-    crawl_failed = {normalise_url(p.url) for p in pages
-                    if p.mode == "normal" and p.outcome == "failed" and p.status is None}
+    # Chromium turns a document into a download (a failed visit with no status) or shows it in its viewer
+    # (an audited page with no text and no links): either way the crawl saw no page there.
+    crawl_failed = {normalise_url(p.url) for p in pages if p.mode == "normal" and (
+        (p.outcome == "failed" and p.status is None) or (p.outcome == "audited" and _blank(p)))}
     out = {}
     for url, t in collect_targets(pages).items():
         if t["kind"] == "document":
@@ -190,6 +192,11 @@ def candidates(pages: list, hosts) -> dict[str, dict]:
                 normalise_url(url) in crawl_failed or _DOWNLOAD_HINT.search(url)):
             out[url] = {**t, "maybe": True}
     return out
+
+
+def _blank(page) -> bool:
+    dom = page.get("dom") or {}
+    return not dom.get("segments") and not dom.get("links")
 
 
 async def fetch_document(fetcher: PoliteFetcher, url: str, target: dict, max_bytes: int = MAX_BYTES) -> dict | None:
