@@ -60,6 +60,7 @@ class SiteAlignment:
     groups: list[GroupAlignment]
     languages: tuple[str, ...]
     captured: dt.date | None
+    broken: set[str] = field(default_factory=set)  # link targets the link gatherer found failing
 
     def page_pairs(self):
         for g in self.groups:
@@ -71,6 +72,12 @@ def _document_sizes(site: dict[str, Any]) -> dict[str, int]:
     targets = ((site or {}).get("links") or {}).get("targets") or {}
     return {url: t["content_length"] for url, t in targets.items()
             if isinstance(t, dict) and isinstance(t.get("content_length"), int)}
+
+
+def _broken_targets(site: dict[str, Any]) -> set[str]:
+    targets = ((site or {}).get("links") or {}).get("targets") or {}
+    return {url for url, t in targets.items() if isinstance(t, dict)
+            and ((t.get("status") or 0) >= 400 or (t.get("status") is None and t.get("error") and not t.get("blocked")))}
 
 
 def _captured(run: dict) -> dt.date | None:
@@ -99,7 +106,7 @@ def align_records(records: list[PageRecord], languages: tuple[str, ...] = ("kk",
             found, only_a, only_b = pair_items(pages[la].items, pages[lb].items)
             pairs[(la, lb)] = PagePair(group, pages[la], pages[lb], found, only_a, only_b)
         out.append(GroupAlignment(group, pages, pairs, _clusters(pages, pairs)))
-    return SiteAlignment(out, tuple(languages), _captured(run or {}))
+    return SiteAlignment(out, tuple(languages), _captured(run or {}), _broken_targets(site or {}))
 
 
 def _clusters(pages: dict[str, PageItems], pairs: dict[tuple[str, str], PagePair]) -> list[Cluster]:

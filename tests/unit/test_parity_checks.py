@@ -60,11 +60,19 @@ def test_missing_document_kazakh_page_links_the_russian_file():
     assert [(f.lang, f.message_key) for f in found] == [("kk", "missing-document.other_language_file")]
 
 
-def test_missing_document_same_file_in_two_versions_is_for_review_when_files_are_shared_by_design():
-    ru = record("ru", "docs/", items=[{"texts": ["Приказ", "05.10.2026"], "doc": "/files/order.pdf"}])
-    kk = record("kk", "docs/", items=[{"texts": ["Бұйрық", "05.10.2026"], "doc": "/files/order.pdf"}])
-    found = run_check("missing-document", [ru, kk])
-    assert [(f.lang, f.message_key, f.outcome) for f in found] == [("kk", "missing-document.same_file", "incomplete")]
+def test_missing_document_same_file_as_the_russian_version_where_files_are_per_language():
+    def page(lang, order_href):
+        return record(lang, "docs/", items=[{"texts": ["Order", "05.10.2026"], "doc": order_href},
+                                            {"texts": ["Plan", "01.03.2026"], "doc": f"/files/{lang}/plan.pdf"}])
+    found = run_check("missing-document", [page("ru", "/files/order.pdf"), page("kk", "/files/order.pdf"),
+                                           page("en", "/files/en/order.pdf")])
+    assert [(f.lang, f.message_key, f.outcome) for f in found] == [("kk", "missing-document.same_file", "violation")]
+
+
+def test_missing_document_one_file_for_every_version_is_bilingual_not_copied():
+    pages = [record(l, "docs/", items=[{"texts": ["Приказ", "05.10.2026"], "doc": "/files/order.pdf"}])
+             for l in ("kk", "ru", "en")]
+    assert run_check("missing-document", pages) == []
 
 
 def test_missing_document_passes_when_every_version_has_its_file():

@@ -51,13 +51,15 @@ class MissingDocument(Check):
         alignment = align(ctx)
         for ga in alignment.groups:
             if len(ga.pages) >= 2:
-                yield from self._missing(ga)
+                yield from self._missing(ga, alignment.broken)
                 yield from self._shared_files(ga)
             yield from self._other_language_files(ga, ctx.languages)
 
-    def _missing(self, ga: GroupAlignment) -> Iterable[Finding]:
+    def _missing(self, ga: GroupAlignment, broken: set[str]) -> Iterable[Finding]:
         for cluster in ga.clusters:
-            holders = {lang: [d for it in items for d in it.documents] for lang, items in cluster.items.items()}
+            # a link to a file that does not open is broken-link's finding, not a document to translate
+            holders = {lang: [d for it in items for d in it.documents if d.href not in broken]
+                       for lang, items in cluster.items.items()}
             with_docs = [l for l in SOURCE_ORDER if holders.get(l)]
             if not with_docs:
                 continue
@@ -85,14 +87,21 @@ class MissingDocument(Check):
 
     def _shared_files(self, ga: GroupAlignment) -> Iterable[Finding]:
         per_language_files = _publishes_per_language(ga)
+        everywhere = set.intersection(*({d.href for d in page.documents} for page in ga.pages.values()))
+        done = set()
         for cluster in ga.clusters:
-            for pair in cluster.pairs:
+            for pair in sorted(cluster.pairs, key=lambda p: -p.score):
                 shared = {d.href for d in pair.a.documents} & {d.href for d in pair.b.documents}
                 for href in sorted(shared):
                     doc = next(d for d in pair.a.documents if d.href == href)
                     if doc.marker:
                         continue  # the file name says its language: other_language_file judges it
+                    if href in everywhere and not per_language_files:
+                        continue  # one file for every version, on a site that never splits them: bilingual
                     source, copy = sorted((pair.a.lang, pair.b.lang), key=SOURCE_ORDER.index)
+                    if (copy, href) in done:
+                        continue
+                    done.add((copy, href))
                     page = ga.pages[copy]
                     yield self.finding(
                         page=page.record, key="same_file", content_key=f"same:{href}",

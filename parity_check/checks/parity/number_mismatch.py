@@ -1,16 +1,21 @@
 """The same item (or the same page's text) states different figures or dates in two language versions."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ...models import Finding
 from ...parity import ACCEPT, CONFIDENT, align
 from ...parity.dates import find_dates
 from ...parity.figures import differing, find_figures
+from ...parity.matching import shape
+from ...parity.staleness import lagging_versions
 from ..base import Check, CheckContext, register
 from .common import item_facts, kind_args, lang_args, odd_one_out
 
 REVIEW_FROM = ACCEPT + 0.15  # weaker pairings are not worth a reviewer's time
+# "Updated 15.01.2016": when a version was last edited differs legitimately (and stale-content judges it).
+_UPDATE_STAMP = re.compile(r"обновл|изменен|актуализ|жаңарт|өзгерт|updated|modified|last edit", re.I)
 
 
 @register
@@ -43,19 +48,28 @@ class NumberMismatch(Check):
     }
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        for ga in align(ctx).groups:
+        alignment = align(ctx)
+        days = int(ctx.threshold("stale_language_days", 30))
+        for ga in alignment.groups:
             if len(ga.pages) < 2:
                 continue
+            lagging = set(lagging_versions(ga, days, alignment.captured))
+            shifted = _shifted_lists(ga)
             for cluster in ga.clusters:
-                yield from self._cluster(ga, cluster)
+                yield from self._cluster(ga, cluster, lagging, shifted)
             yield from self._page_text(ga)
 
-    def _cluster(self, ga, cluster) -> Iterable[Finding]:
+    def _cluster(self, ga, cluster, lagging: set[str], shifted: set) -> Iterable[Finding]:
         diffs = {}
         for pair in cluster.pairs:
             if pair.score < REVIEW_FROM:
                 continue
-            d = _difference(pair.a.figures, pair.b.figures, pair.a.dates, pair.b.dates)
+            # Dates of a lagging version, or of lists whose dates disagree throughout, belong to other items
+            # in the same places, not to the same item misdated.
+            langs = frozenset((pair.a.lang, pair.b.lang))
+            trust_dates = not (langs & lagging) and (langs, shape(pair.a.container)) not in shifted
+            d = _difference(pair.a.figures, pair.b.figures, pair.a.dates if trust_dates else (),
+                            pair.b.dates if trust_dates else ())
             if d:
                 diffs[frozenset((pair.a.lang, pair.b.lang))] = (pair, d)
         if not diffs:
@@ -83,7 +97,8 @@ class NumberMismatch(Check):
         facts = {}
         for lang, page in ga.pages.items():
             texts = [s["text"] for s in page.body if s.get("kind") in ("text", "heading")]
-            facts[lang] = ([f for t in texts for f in find_figures(t, lang)], [d for t in texts for d in find_dates(t)])
+            facts[lang] = ([f for t in texts for f in find_figures(t, lang)],
+                           [d for t in texts if not _UPDATE_STAMP.search(t) for d in find_dates(t)])
         diffs = {}
         langs = sorted(facts)
         for i, a in enumerate(langs):
@@ -105,6 +120,21 @@ class NumberMismatch(Check):
                 evidence={"pages_paired_by": ga.group.linked_by.get(lang) or "url-pattern",
                           "pairing_score": 1.0, "matched": ["page: the versions of one page"],
                           "differs": {lang: here, other: there}})
+
+
+def _shifted_lists(ga) -> set:
+    """(language pair, list) where most paired dated items disagree on their date (two or more): the lists
+    hold different items in the same places."""
+    out = set()
+    for (la, lb), pp in ga.pairs.items():
+        by_list: dict[str, list[bool]] = {}
+        for p in pp.pairs:
+            if p.a.dates and p.b.dates:
+                by_list.setdefault(shape(p.a.container), []).append(set(p.a.dates) != set(p.b.dates))
+        for key, disagree in by_list.items():
+            if sum(disagree) >= 2 and 2 * sum(disagree) > len(disagree):
+                out.add((frozenset((la, lb)), key))
+    return out
 
 
 def shown(figures: list[str]) -> str:

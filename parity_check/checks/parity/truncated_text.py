@@ -73,8 +73,8 @@ class TruncatedText(Check):
             return
         for lang, text in sorted(texts.items()):
             ratio = _norm_len(text, lang) / _norm_len(full, full_lang)
-            if lang == full_lang or ratio >= ratio_max:
-                continue
+            if lang == full_lang or ratio >= ratio_max or not text.strip():
+                continue  # no text at all is a rendering or image-of-text problem, not a cut story
             n = sentences(text)
             yield self.finding(
                 page=ga.pages[lang].record, key="page", content_key="page-text",
@@ -90,7 +90,8 @@ class TruncatedText(Check):
         a, b = pair.a, pair.b
         la, lb = _norm_len(a.text, a.lang), _norm_len(b.text, b.lang)
         short, full, ls, lf = (a, b, la, lb) if la < lb else (b, a, lb, la)
-        if lf < MIN_FULL_CHARS or sentences(full.text) < MIN_FULL_SENTENCES or ls / lf >= ratio_max:
+        if (lf < MIN_FULL_CHARS or sentences(full.text) < MIN_FULL_SENTENCES or ls / lf >= ratio_max
+                or not short.text.strip()):
             return
         n = sentences(short.text)
         yield self.finding(
