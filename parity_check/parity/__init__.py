@@ -4,6 +4,9 @@ language-neutral evidence (dates, figures, link targets, attachments, images, po
 
     align(ctx) -> SiteAlignment          cached on the CheckContext, shared by the parity checks
     parity_matrix(ctx) -> {section: {lang: coverage %}}
+
+The report summary takes the matrix from pipeline.check, after the checks ran on `ctx` (the alignment is
+then already cached, so the matrix costs nothing): `parity_matrix(ctx)`.
 """
 from __future__ import annotations
 

@@ -84,7 +84,8 @@ class Item:
     def has_identity(self) -> bool:
         """Does the item carry language-neutral facts another version could be checked for?"""
         return bool(self.link_ids or self.documents or self.images or self.dates or self.emails
-                    or len(self.figures) >= 2)
+                    or len(self.figures) >= 2
+                    or any(f.startswith("tel:") or len(f.replace(".", "")) >= 3 for f in self.figures))
 
 
 @dataclass

@@ -200,6 +200,14 @@ def test_hreflang_alternate_in_another_language_or_failing():
     assert "hreflang-error.wrong_language" in keys
 
 
+def test_hreflang_page_without_alternates_on_a_site_that_has_them():
+    pages = [record(l, "c/", alternates=alternates("c/")) for l in ("kk", "ru", "en")] + [
+        record(l, "d/", alternates=alternates("d/")) for l in ("ru", "en")] + [record("kk", "d/")]
+    found = run_check("hreflang-error", pages)
+    assert [(f.lang, f.message_key, f.outcome) for f in found if f.lang == "kk"] == [
+        ("kk", "hreflang-error.none", "incomplete")]
+
+
 def test_hreflang_passes_reciprocal_valid_alternates():
     assert run_check("hreflang-error", [record(l, "c/", alternates=alternates("c/")) for l in ("kk", "ru", "en")]) == []
 

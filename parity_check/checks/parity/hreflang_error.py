@@ -59,6 +59,11 @@ class HreflangError(Check):
             "ru": "{href} указана как версия «{lang_ru}» этой страницы, но не ссылается на неё в ответ.",
             "kk": "{href} осы беттің {lang_kk} нұсқасы ретінде көрсетілген, бірақ кері сілтемесі жоқ.",
         },
+        "none": {
+            "en": "This page has no hreflang alternates, though most pages of the site have them.",
+            "ru": "У страницы нет hreflang-ссылок, хотя у большинства страниц сайта они есть.",
+            "kk": "Бетте hreflang сілтемелері жоқ, ал сайттың көп бетінде олар бар.",
+        },
         "missing": {
             "en": "This page has no hreflang alternate for its {lang_name} version {href}.",
             "ru": "У страницы нет hreflang-ссылки на её версию «{lang_ru}» {href}.",
@@ -68,8 +73,10 @@ class HreflangError(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         pages = [p for p in ctx.audited("normal") if p.lang]
-        if not any((p.get("dom") or {}).get("alternates") for p in pages):
+        with_alternates = sum(1 for p in pages if (p.get("dom") or {}).get("alternates"))
+        if not with_alternates:
             return
+        site_uses_them = with_alternates * 2 >= len(pages)
         by_url = {}
         for p in ctx.pages:
             if p.mode == "normal":
@@ -95,6 +102,12 @@ class HreflangError(Check):
                     continue
                 yield from self._target(page, code, lang, href, target, by_url)
             ga = group_of.get(normalise_url(page.url))
+            if ga is not None and not alternates and site_uses_them and len(ga.pages) >= 2:
+                yield self.finding(page=page, key="none", content_key="none",
+                                   related=[p.record.url for l, p in ga.pages.items() if l != page.lang],
+                                   outcome="incomplete",
+                                   evidence={"pages_with_alternates": with_alternates, "pages": len(pages),
+                                             "pages_paired_by": ga.group.linked_by.get(page.lang) or "url-pattern"})
             if ga is not None and alternates:
                 for lang, other in sorted(ga.pages.items()):
                     if lang != page.lang and lang not in listed:
