@@ -14,7 +14,10 @@ def _looks_like_profile_name(target: str) -> bool:
 
 def resolve_profile(target: str | None, profile_ref: str | None, overrides: dict) -> tuple[Profile, str | None]:
     """The profile to use, and the target it leads to. A target that is a shipped profile's name or domain
-    selects that profile unless --profile names another."""
+    selects that profile unless --profile names another. A domain or URL target overrides the profile's
+    own (and fills a template such as govkz's {slug})."""
+    if target and not _looks_like_profile_name(target):
+        overrides = {**overrides, "target": target_url(target)}
     if profile_ref:
         return load_profile(profile_ref, overrides), target
     if target and _looks_like_profile_name(target):
@@ -49,6 +52,6 @@ def build_settings(target: str | None, profile_ref: str | None, *, langs=None, m
         exclude=tuple(profile.scope.exclude), url_codes=dict(profile.language_urls.codes),
         vi_steps=tuple(vi.steps), vi_active_selector=vi.active_selector, wait_for=profile.wait_for,
         timeout_ms=profile.timeout_ms, settle_ms=profile.settle_ms, thresholds=dict(profile.thresholds),
-        profile_name=None if profile.source is None else profile.name, profile=profile,
+        profile_name=None if profile.source is None else profile.ref, profile=profile,
         modes=("normal",) if no_vi else ("normal", "vi"),
     )
