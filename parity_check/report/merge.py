@@ -73,8 +73,11 @@ def merge_runs(run_dirs: list[Path], out_dir: Path) -> ArtifactStore:
     run = {k: v for k, v in runs[0].items() if k not in ("schema_version", "shard")}
     run["started_at"] = min(r.get("started_at", "") for r in runs)
     run["captured_at"] = max(r.get("captured_at", "") for r in runs)
-    run["pages_admitted"] = len({(rec.url, rec.lang) for rec in best.values()})
-    run["pages_over_limit"] = sum(int(r.get("pages_over_limit", 0) or 0) for r in runs)
+    # Every shard walks the whole frontier (it renders the other shards' pages only to find links), so
+    # each counts the same admitted and over-limit pages as an unsharded run: the largest count is it.
+    admitted = [int(r["pages_admitted"]) for r in runs if r.get("pages_admitted") is not None]
+    run["pages_admitted"] = max(admitted) if admitted else len({(rec.url, rec.lang) for rec in best.values()})
+    run["pages_over_limit"] = max(int(r.get("pages_over_limit", 0) or 0) for r in runs)
     run["root"] = next((r["root"] for r in runs if r.get("root")), run.get("root"))
     run["merged_from"] = [str(Path(d)) for d in run_dirs]
     out_store.write_run(run)

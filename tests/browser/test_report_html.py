@@ -163,3 +163,33 @@ def test_ranking_page_has_no_axe_violations(shared_browser, tmp_path, vi):
         assert _violations(axe) == []
     finally:
         shared_browser.loop.run_until_complete(page.close())
+
+
+# -- sharding: three shards of a real crawl, merged, equal the unsharded run ----------------------------------
+def test_three_shards_merged_equal_the_unsharded_run(shared_browser, tmp_path):
+    from parity_check import pipeline
+    from parity_check.artifacts import ArtifactStore
+    from parity_check.report.json_report import result_to_dict
+    from parity_check.report.merge import merge_runs
+    from parity_check.sites.server import SiteServer
+    from tests.sites.akimat_replica import akimat_replica_site
+
+    def comparable(result):
+        data = result_to_dict(result)
+        return {k: data[k] for k in ("findings", "pages", "coverage", "summary", "score", "template_issues")}
+
+    # One server for all four runs: the port is part of every URL and so of every fingerprint.
+    with SiteServer(akimat_replica_site()) as base:
+        def run(name, shard):
+            settings = pipeline.RunSettings(target=base + "/", out_dir=tmp_path / name, max_pages=10,
+                                            modes=("normal",), shard=shard)
+            return shared_browser.gather(settings)
+
+        whole = run("whole", (1, 1))
+        shards = [run(f"shard{i}", (i, 3)) for i in (1, 2, 3)]
+    merged_store = merge_runs([s.root.parent for s in shards], tmp_path / "merged")
+    unsharded, merged = pipeline.check(whole), pipeline.check(ArtifactStore.locate(merged_store.root))
+    assert unsharded.findings
+    counts = [sum(1 for _ in s.iter_pages()) for s in shards]
+    assert sum(1 for c in counts if c) >= 2, counts  # the work really was split
+    assert comparable(merged) == comparable(unsharded)
