@@ -36,4 +36,5 @@ def test_recorded_site_artifacts():
     assert docs["/files/order-text.pdf"]["has_text_layer"] is True
     assert docs["/files/budget.xlsx"]["status"] == 200  # its server refuses HEAD
     assert docs["/files/missing-report.pdf"]["status"] == 404
+    assert docs["/files/download"]["type"] == "pdf"  # no extension: found by the crawl's visit
     assert not site["links"]["limit_hit"]
