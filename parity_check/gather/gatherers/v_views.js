@@ -277,10 +277,14 @@
         if (right - left < 2) continue;  // fully clipped by an ancestor: not text a reader scrolls to
         worst = Math.max(worst, right + scrollX - vw, -(left + scrollX));
       }
-      if (worst > 2) flags.push(flagOf(el, scrolls ? "offscreen" : "cut-off", { overflow_px: Math.round(worst) }));
+      if (worst > 2) flags.push({ ...flagOf(el, scrolls ? "offscreen" : "cut-off", { overflow_px: Math.round(worst) }), el });
     });
+    // One element to fix: text inside a flagged element (links of a flagged menu bar) adds nothing.
+    const flagged = new Set(flags.map((f) => f.el));
+    const outer = flags.filter((f) => { for (let n = f.el.parentElement; n; n = n.parentElement) if (flagged.has(n)) return false; return true; });
+    outer.forEach((f) => delete f.el);
     // Text the narrow layout cuts off or piles up is lost as surely as text off to the right.
-    return { ...trim(flags.concat(collect(S.base))), ...box, scrolls };
+    return { ...trim(outer.concat(collect(S.base))), ...box, scrolls };
   }
 
   if (args.op === "restore") {
