@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from . import kazakh
 from .backends import SCRIPT_LANGS, SUPPORTED, Backend, get_backend
+from .codes import primary_language
 from .model import LanguageGuess
 from .text import Tokens, tokenize
 
@@ -120,7 +121,7 @@ class Identifier:
                 logits[lang] += math.log(max(probs.get(lang, 0.0), 1e-6))
             if others:
                 logits[_OTHER] = _logsumexp(others)
-        elif ev.unsure and len(model_langs) >= 2:
+        elif ev.unsure and len(model_langs) >= 2 and not _decisive(ev):
             # the model reads all non-neutral words, listed ones too: a loanword's ending is read
             # in context ("Салық калькуляторы" is Kazakh, "калькуляторы" alone looks Russian)
             probs = self.backend.probabilities(" ".join(ev.model_words), model_langs)
@@ -135,6 +136,8 @@ class Identifier:
             logits[_OTHER] = 0.0
         if not logits:
             return LanguageGuess("und", 0.0, False, script, False)
+        if len(logits) == 1:
+            logits[_OTHER] = 0.0        # a lone language with nothing weighed against it: not certain
 
         best, conf = _softmax_best(logits, possible)
         # enough evidence: conclusive words make up half the text, or a model read enough letters
@@ -246,6 +249,16 @@ class Identifier:
             ev.unsure.append(word)
 
 
+def _decisive(ev: _Evidence) -> bool:
+    """The words alone already settle it: at least two conclusive words more for one language than
+    for any other, and no more unsettled words than conclusive ones.  (A model's opinion of a few
+    leftover words moves the log-odds by less than that; skipping it halves the cost of labels.)"""
+    if ev.conclusive < len(ev.unsure) or ev.conclusive < 2:
+        return False
+    ranked = sorted(ev.weights.values(), reverse=True) + [0.0]
+    return ranked[0] - ranked[1] >= 2 * WORD_WEIGHT
+
+
 def _logsumexp(values: list[float]) -> float:
     top = max(values)
     return top + math.log(sum(math.exp(v - top) for v in values))
@@ -268,7 +281,14 @@ def _prior(lang: str) -> float:
 def _candidate_key(candidates: Sequence[str] | None) -> frozenset[str]:
     if candidates is None:
         return SUPPORTED
-    from .codes import primary_language
+    if isinstance(candidates, str):
+        candidates = (candidates,)
+    return _candidate_set(tuple(candidates))
+
+
+@lru_cache(maxsize=256)
+def _candidate_set(candidates: tuple[str, ...]) -> frozenset[str]:
+    """("kk-KZ", "ru-RU", "kz") -> {"kk", "ru"}: candidates may be written as lang tags."""
     return frozenset(primary_language(c) for c in candidates)
 
 
