@@ -25,7 +25,8 @@ SOURCE_ORDER = ("ru", "kk", "en")
 
 def kind_args(kind: str) -> dict[str, str]:
     names = KIND_NAMES.get(kind, KIND_NAMES["entry"])
-    return {"kind": names["en"], "kind_ru": names["ru"], "kind_kk": names["kk"]}
+    return {"kind": names["en"], "kind_ru": names["ru"], "kind_kk": names["kk"],
+            "Kind_ru": names["ru"][:1].upper() + names["ru"][1:]}  # at the start of a Russian sentence
 
 
 def lang_args(**langs: str | None) -> dict[str, str]:

@@ -32,7 +32,7 @@ class MissingItem(Check):
            "language version of a state body's site to carry the same content, updated at the same time.")
     messages = {"default": {
         "en": "The {kind} '{label}' of the {source_name} version has no counterpart in this {lang_name} version.",
-        "ru": "{kind_ru} «{label}» есть в версии «{source_ru}», но отсутствует в версии «{lang_ru}».",
+        "ru": "{Kind_ru} «{label}» есть в версии «{source_ru}», но отсутствует в версии «{lang_ru}».",
         "kk": "«{label}» ({kind_kk}) {source_kk} нұсқасында бар, ал {lang_kk} нұсқасында жоқ.",
     }}
 

@@ -11,7 +11,7 @@ from ...parity.figures import differing, find_figures
 from ...parity.matching import shape
 from ...parity.staleness import lagging_versions
 from ..base import Check, CheckContext, register
-from .common import item_facts, kind_args, lang_args, odd_one_out
+from .common import SOURCE_ORDER, item_facts, kind_args, lang_args, odd_one_out
 
 REVIEW_FROM = ACCEPT + 0.15  # weaker pairings are not worth a reviewer's time
 # "Updated 15.01.2016": when a version was last edited differs legitimately (and stale-content judges it).
@@ -37,7 +37,7 @@ class NumberMismatch(Check):
     messages = {
         "figures": {
             "en": "The {kind} '{label}' states {here} in this {lang_name} version but {there} in the {other_name} version.",
-            "ru": "{kind_ru} «{label}»: в версии «{lang_ru}» указано {here}, а в версии «{other_ru}» — {there}.",
+            "ru": "{Kind_ru} «{label}»: в версии «{lang_ru}» указано {here}, а в версии «{other_ru}» — {there}.",
             "kk": "«{label}» ({kind_kk}): {lang_kk} нұсқасында {here}, ал {other_kk} нұсқасында {there} көрсетілген.",
         },
         "page": {
@@ -78,7 +78,9 @@ class NumberMismatch(Check):
             mine = [(k, v) for k, v in diffs.items() if lang in k]
             if not mine:
                 continue
-            key, (pair, (only_a, only_b)) = max(mine, key=lambda kv: kv[1][0].score)
+            # name the likeliest source as the other side (Russian, then Kazakh), among the surest pairings
+            key, (pair, (only_a, only_b)) = min(mine, key=lambda kv: (
+                kv[1][0].score < CONFIDENT, _source_rank(next(iter(kv[0] - {lang}))), -kv[1][0].score))
             here, there = (only_a, only_b) if pair.a.lang == lang else (only_b, only_a)
             other = next(iter(key - {lang}))
             item = pair.a if pair.a.lang == lang else pair.b
@@ -110,7 +112,7 @@ class NumberMismatch(Check):
             mine = [v for k, v in diffs.items() if lang in k]
             if not mine:
                 continue
-            a, b, (only_a, only_b) = mine[0]
+            a, b, (only_a, only_b) = min(mine, key=lambda v: _source_rank(v[1] if v[0] == lang else v[0]))
             other = b if a == lang else a
             here, there = (only_a, only_b) if a == lang else (only_b, only_a)
             yield self.finding(
@@ -120,6 +122,10 @@ class NumberMismatch(Check):
                 evidence={"pages_paired_by": ga.group.linked_by.get(lang) or "url-pattern",
                           "pairing_score": 1.0, "matched": ["page: the versions of one page"],
                           "differs": {lang: here, other: there}})
+
+
+def _source_rank(lang: str) -> int:
+    return SOURCE_ORDER.index(lang) if lang in SOURCE_ORDER else len(SOURCE_ORDER)
 
 
 def _shifted_lists(ga) -> set:

@@ -46,7 +46,7 @@ class TruncatedText(Check):
         },
         "item": {
             "en": "The {kind} '{label}' has {chars} characters in this {lang_name} version; the {full_name} version has {full_chars}.",
-            "ru": "{kind_ru} «{label}»: в версии «{lang_ru}» {chars} знаков, а в версии «{full_ru}» — {full_chars}.",
+            "ru": "{Kind_ru} «{label}»: в версии «{lang_ru}» {chars} знаков, а в версии «{full_ru}» — {full_chars}.",
             "kk": "«{label}» ({kind_kk}): {lang_kk} нұсқасында {chars} таңба, ал {full_kk} нұсқасында {full_chars} таңба.",
         },
     }
