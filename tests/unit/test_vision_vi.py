@@ -170,3 +170,10 @@ def test_not_persistent_from_crawl_times():
     carried = vi_page("ru", url="http://x/ru/c", depth=1, method="persisted", load_started=107.0, active_since=107.5)
     found = run("vi-mode-not-persistent", [first, later, racing, carried])
     assert [(f.url, f.message_key) for f in found] == [("http://x/ru/a", "vi-mode-not-persistent.crawl")]
+
+
+def test_not_persistent_from_crawl_ignores_modes_at_their_own_address():
+    link = dict(SWITCH, href="/special/")
+    first = vi_page("ru", switch=link, load_started=100.0, active_since=101.0)
+    later = vi_page("ru", url="http://x/ru/a", switch=link, load_started=105.0, active_since=106.0)
+    assert run("vi-mode-not-persistent", [first, later]) == []

@@ -16,7 +16,8 @@ class ViModeNotPersistent(Check):
     measuring whether the mode is still on; a step taken by opening the URL because the page had no link to
     it is reported as needing review (a mode kept in the URL is lost that way). And the crawl's VI records
     when they carry times (`vi.load_started`, `vi.active_since`): a page that had to be switched on again
-    although it was loaded after another page of its language had the mode on. A language change into a
+    although it was loaded after another page of its language had the mode on (not for modes that live at
+    their own address, which only following their own links keeps). A language change into a
     version that has no mode at all is left to vi-mode-missing."""
 
     id = "vi-mode-not-persistent"
@@ -79,6 +80,8 @@ class ViModeNotPersistent(Check):
             if page.mode == "vi" and vi.get("load_started") is not None and vi.get("state") in ("active", "ineffective"):
                 by_lang[page.lang].append(page)
         for lang, pages in by_lang.items():
+            if any(_mode_by_url(p.get("vi")) for p in pages):
+                continue  # a mode reached through a URL is kept by following its own links: the probe's case
             on_since = sorted(p.get("vi")["active_since"] for p in pages
                               if p.get("vi").get("state") == "active" and p.get("vi").get("active_since") is not None)
             if not on_since:
@@ -90,6 +93,14 @@ class ViModeNotPersistent(Check):
                                        args={"since": f"{vi['load_started'] - on_since[0]:.1f} s", **lang_args("lang", lang)},
                                        evidence={"method": vi.get("method"), "load_started": vi["load_started"],
                                                  "mode_on_since": on_since[0]})
+
+
+def _mode_by_url(vi: dict) -> bool:
+    """The mode is another address (a profile's `open`, a switch that is a link to a page): each visit of
+    a normal URL has to switch again, which says nothing about persistence."""
+    method = vi.get("method") or ""
+    href = ((vi.get("switch") or {}).get("href") or "").strip()
+    return " open " in f" {method} " or bool(href) and not href.startswith(("#", "javascript:"))
 
 
 _TARGET = {"kk": ("Kazakh", "казахский", "қазақ тіліне"), "ru": ("Russian", "русский", "орыс тіліне"),
