@@ -36,6 +36,22 @@ class BrokenImage(Check):
     why = ("A broken image leaves a hole in the page, and a broken logo or banner link (the study's "
            "\"Халықтық IPO\" logo) hides what it pointed to.")
     messages = {
+        "title": {"en": "Broken image", "ru": "Изображение не загружается",
+                  "kk": "Сурет жүктелмейді"},
+        "why": {
+            "en": why,
+            "ru": "Незагружающееся изображение оставляет пустое место на странице, а неработающий логотип или "
+                  "баннер (как логотип «Народное IPO» в исследовании) скрывает то, на что он указывал.",
+            "kk": "Жүктелмеген сурет бетте бос орын қалдырады, ал жұмыс істемейтін логотип немесе баннер "
+                  "(зерттеудегі «Халықтық IPO» логотипі сияқты) өзі көрсеткен нәрсені жасырады.",
+        },
+        "fix": {
+            "en": "Restore the image file at its address (or correct the address); remove images that are no "
+                  "longer needed.",
+            "ru": "Восстановите файл изображения по его адресу (или исправьте адрес); удалите ненужные изображения.",
+            "kk": "Сурет файлын өз мекенжайында қалпына келтіріңіз (немесе мекенжайды түзетіңіз); қажетсіз "
+                  "суреттерді алып тастаңыз.",
+        },
         "status": {
             "en": "The image {target} does not load: HTTP {status}.",
             "ru": "Изображение {target} не загружается: HTTP {status}.",

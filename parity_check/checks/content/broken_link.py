@@ -28,6 +28,21 @@ class BrokenLink(Check):
     why = ("A link that leads to an error page wastes the visitor's time and hides the information it "
            "promised; the study's experts found inactive links on every site they read.")
     messages = {
+        "title": {"en": "Broken link", "ru": "Неработающая ссылка",
+                  "kk": "Жұмыс істемейтін сілтеме"},
+        "why": {
+            "en": why,
+            "ru": "Ссылка, ведущая на страницу ошибки, отнимает у посетителя время и скрывает обещанную "
+                  "информацию; эксперты нашли неработающие ссылки на всех изученных сайтах.",
+            "kk": "Қате бетке апаратын сілтеме келушінің уақытын алады және уәде етілген ақпаратты жасырады; "
+                  "сарапшылар зерттелген барлық сайттан жұмыс істемейтін сілтемелер тапты.",
+        },
+        "fix": {
+            "en": "Point the link at the page's current address, restore the page, or remove the link.",
+            "ru": "Исправьте адрес ссылки на актуальный, восстановите страницу или уберите ссылку.",
+            "kk": "Сілтемені беттің қазіргі мекенжайына бағыттаңыз, бетті қалпына келтіріңіз немесе сілтемені алып "
+                  "тастаңыз.",
+        },
         "status": {
             "en": "The link “{text}” leads to {target}, which answers HTTP {status}.",
             "ru": "Ссылка «{text}» ведёт на {target}, который отвечает HTTP {status}.",

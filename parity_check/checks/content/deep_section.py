@@ -60,6 +60,20 @@ class DeepSection(Check):
     why = ("Order 124-НҚ requires every section of a state body's site to be reachable within three clicks; "
            "the study's experts found information hard to find.")
     messages = {
+        "title": {"en": "Section too deep", "ru": "Раздел слишком глубоко",
+                  "kk": "Бөлім тым терең орналасқан"},
+        "why": {
+            "en": why,
+            "ru": "Приказ № 124-НҚ требует, чтобы любой раздел сайта государственного органа открывался не более "
+                  "чем за три клика; эксперты отметили, что информацию на сайтах трудно найти.",
+            "kk": "№ 124-НҚ бұйрық мемлекеттік орган сайтының кез келген бөліміне үш реттен аспайтын басумен "
+                  "жетуді талап етеді; сарапшылар сайттардағы ақпаратты табу қиын екенін атап өтті.",
+        },
+        "fix": {
+            "en": "Link the section from the main menu or the home page.",
+            "ru": "Дайте ссылку на раздел в главном меню или на главной странице.",
+            "kk": "Бөлімге басты мәзірден немесе басты беттен сілтеме беріңіз.",
+        },
         "default": {
             "en": "The “{section_en}” section of the {lang_en} version is {clicks} clicks from the home page "
                   "(at most {max} allowed).",

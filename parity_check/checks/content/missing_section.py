@@ -6,8 +6,8 @@ from typing import Iterable
 
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from ._sections import (content_chars, crawl_truncated, has_attachments, find_section, home_pages, iter_langs, lang_args,
-                        page_text, required_sections, section_args, section_pages)
+from ._sections import (content_chars, crawl_truncated, find_section, has_attachments, home_pages, iter_langs,
+                        lang_args, page_text, required_sections, section_args, section_pages)
 
 # Placeholders that stand where content should be.
 _PLACEHOLDER = re.compile(
@@ -36,6 +36,25 @@ class MissingSection(Check):
            "publish these sections, in Kazakh and Russian alike; a visitor who reads one language must find "
            "the same information.")
     messages = {
+        "title": {"en": "Required section missing or empty", "ru": "Обязательный раздел отсутствует или пуст",
+                  "kk": "Міндетті бөлім жоқ немесе бос"},
+        "why": {
+            "en": why,
+            "ru": "Закон «О доступе к информации» (ст. 16) и Приказ № 124-НҚ требуют публиковать эти разделы на "
+                  "сайте каждого государственного органа, на казахском и русском языках одинаково: читатель любой "
+                  "языковой версии должен найти ту же информацию.",
+            "kk": "«Ақпаратқа қол жеткізу туралы» Заң (16-бап) және № 124-НҚ бұйрық әр мемлекеттік органның "
+                  "сайтында осы бөлімдерді қазақ және орыс тілдерінде бірдей жариялауды талап етеді: кез келген "
+                  "тілдік нұсқаны оқитын адам сол ақпаратты табуы тиіс.",
+        },
+        "fix": {
+            "en": "Publish the section in every language version, link it from the main menu and fill it with "
+                  "current content.",
+            "ru": "Опубликуйте раздел во всех языковых версиях, дайте на него ссылку в главном меню и наполните "
+                  "актуальным содержанием.",
+            "kk": "Бөлімді барлық тілдік нұсқаларда жариялап, басты мәзірге сілтеме қойыңыз және өзекті мазмұнмен "
+                  "толтырыңыз.",
+        },
         "absent": {
             "en": "The {lang_en} version has no “{section_en}” section (no link, heading or page for it).",
             "ru": "В {lang_ru} версии нет раздела «{section_ru}» (ни ссылки, ни заголовка, ни страницы).",

@@ -60,6 +60,25 @@ class ScannedDocument(Check):
     why = ("A scanned document is a picture: a screen reader reads nothing, search finds nothing, it cannot "
            "be enlarged without blurring. Order 124-НҚ requires documents as hypertext and as files.")
     messages = {
+        "title": {"en": "Document published as a picture", "ru": "Документ опубликован как изображение",
+                  "kk": "Құжат сурет ретінде жарияланған"},
+        "why": {
+            "en": why,
+            "ru": "Отсканированный документ — это картинка: программа экранного доступа ничего не прочитает, поиск "
+                  "ничего не найдёт, при увеличении текст расплывается. Приказ № 124-НҚ требует публиковать "
+                  "документы в виде гипертекста и в виде файлов.",
+            "kk": "Сканерленген құжат — сурет: экраннан оқу бағдарламасы ештеңе оқымайды, іздеу ештеңе таппайды, "
+                  "үлкейткенде мәтін бұлыңғыр болады. № 124-НҚ бұйрық құжаттарды гипермәтін және файл түрінде "
+                  "жариялауды талап етеді.",
+        },
+        "fix": {
+            "en": "Publish the document as text: a PDF saved from the original file (with a text layer), and its "
+                  "text on the page.",
+            "ru": "Опубликуйте документ текстом: PDF, сохранённый из исходного файла (с текстовым слоем), и его "
+                  "текст на странице.",
+            "kk": "Құжатты мәтін ретінде жариялаңыз: бастапқы файлдан сақталған PDF (мәтін қабаты бар) және оның "
+                  "мәтіні бетте.",
+        },
         "scanned": {
             "en": "The PDF {target} is a scan: its {pages} page(s) are images with no text layer.",
             "ru": "PDF {target} — скан: его страницы ({pages}) — изображения без текстового слоя.",

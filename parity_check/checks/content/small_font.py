@@ -28,6 +28,22 @@ class SmallFont(Check):
     why = ("The study's experts found text far too small to read on a state body's site; small body text "
            "shuts out older readers and people with low vision who do not use the VI mode.")
     messages = {
+        "title": {"en": "Text too small", "ru": "Слишком мелкий текст",
+                  "kk": "Мәтін тым ұсақ"},
+        "why": {
+            "en": why,
+            "ru": "Эксперты исследования нашли на сайте государственного органа слишком мелкий текст; мелкий "
+                  "основной текст не могут читать пожилые люди и люди со слабым зрением, которые не включают "
+                  "версию для слабовидящих.",
+            "kk": "Зерттеу сарапшылары мемлекеттік органның сайтынан тым ұсақ мәтін тапты; ұсақ негізгі мәтінді "
+                  "егде адамдар мен көзі нашар көретін, бірақ арнайы нұсқаны қоспайтын адамдар оқи алмайды.",
+        },
+        "fix": {
+            "en": "Set body text to at least 16 px (never below 12 px) in the site's stylesheet.",
+            "ru": "Задайте в стилях сайта размер основного текста не меньше 16 px (и никогда не меньше 12 px).",
+            "kk": "Сайт стильдерінде негізгі мәтіннің өлшемін кемінде 16 px етіп белгілеңіз (ешқашан 12 px-тен кем "
+                  "емес).",
+        },
         "default": {
             "en": "Body text is rendered at {size} px, below the {min} px minimum.",
             "ru": "Основной текст набран шрифтом {size} px — меньше минимума {min} px.",

@@ -51,6 +51,22 @@ class StaleContent(Check):
     why = ("Order 124-НҚ requires news to be published daily and other sections updated within three working "
            "days; the experts found statistics not updated since 2016 and language versions left behind.")
     messages = {
+        "title": {"en": "Out-of-date content", "ru": "Устаревшая информация",
+                  "kk": "Ескірген ақпарат"},
+        "why": {
+            "en": why,
+            "ru": "Приказ № 124-НҚ требует публиковать новости ежедневно, а другие разделы обновлять в течение "
+                  "трёх рабочих дней; эксперты нашли статистику, не обновлявшуюся с 2016 года, и отстающие "
+                  "языковые версии.",
+            "kk": "№ 124-НҚ бұйрық жаңалықтарды күн сайын жариялауды, ал басқа бөлімдерді үш жұмыс күні ішінде "
+                  "жаңартуды талап етеді; сарапшылар 2016 жылдан бері жаңартылмаған статистиканы және артта қалған "
+                  "тілдік нұсқаларды тапты.",
+        },
+        "fix": {
+            "en": "Update the section in every language version at once, and show the date of the update.",
+            "ru": "Обновите раздел сразу во всех языковых версиях и укажите дату обновления.",
+            "kk": "Бөлімді барлық тілдік нұсқаларда бір мезгілде жаңартып, жаңарту күнін көрсетіңіз.",
+        },
         "news": {
             "en": "The newest news item here is dated {date}: {days} days before the check.",
             "ru": "Самая свежая новость здесь датирована {date}: за {days} дн. до проверки.",

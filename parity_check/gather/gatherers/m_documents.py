@@ -2,8 +2,9 @@
 pages, whether a PDF carries a text layer or only pictures of pages (a scan a screen reader cannot read),
 the title, a sample of the text, and which language versions link it.
 
-Runs after the crawl and after `links` (this module imports it, so it registers first). A document is a link with a document extension, or one whose crawl visit turned into a download, or a
-download-looking in-scope link that answers with a document content type. Parsing happens in a thread:
+Runs after the crawl and after `links` (this module imports it, so it registers first). A document is a
+link with a document extension, one whose crawl visit found no page (a download, or Chromium's PDF
+viewer), or a download-looking in-scope link that answers with a document content type. Parsing happens in a thread:
 it is CPU work and must not stall the event loop the browser runs on.
 """
 from __future__ import annotations

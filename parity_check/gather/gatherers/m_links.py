@@ -1,8 +1,9 @@
 """Every link target and image the audited pages point to, checked once: does it answer, and with what.
 
 Runs after the crawl (a site gatherer; before `documents`, which imports this module). Targets the crawl
-already rendered reuse the crawl's answer, images the page itself loaded need no request; the rest get a HEAD (confirmed with GET when HEAD fails: many servers mishandle HEAD) through Playwright's request
-API, a few at a time. Out-of-scope targets are only asked whether they answer, never crawled. Addresses
+already rendered reuse the crawl's answer, images the page itself loaded need no request; the rest get a
+HEAD (confirmed with GET when HEAD fails with a status: many servers mishandle HEAD) through Playwright's
+request API, a few at a time, within a time budget. Out-of-scope targets are only asked whether they answer, never crawled. Addresses
 on private or loopback networks are never requested unless the audited site itself is on one (so a
 public page cannot make the checker probe the network it runs in); redirects are followed by hand so
 each hop is held to that rule.
