@@ -220,3 +220,16 @@ def test_candidates_and_the_documents_artifact():
     out = run(fetch_documents(found, f, HOSTS))
     assert set(out["documents"]) == {f"{SITE}/a.pdf"}  # the maybes answered 404
     assert out["documents"][f"{SITE}/a.pdf"]["has_text_layer"] is True
+
+
+def test_requests_keep_to_the_crawls_pace():
+    waited = []
+
+    class Pacer:
+        async def wait(self, url):
+            waited.append(url)
+
+    f = PoliteFetcher(FakeRequest({("HEAD", f"{SITE}/a"): FakeResponse(405), ("GET", f"{SITE}/a"): OK_HTML}),
+                      allow_private=False, pacer=Pacer())
+    run(f.probe(f"{SITE}/a"))
+    assert waited == [f"{SITE}/a", f"{SITE}/a"]

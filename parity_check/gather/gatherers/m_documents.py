@@ -21,7 +21,7 @@ from typing import Any
 from ...models import normalise_url
 from ...urls import host_of, in_scope
 from ..registry import site_gatherer
-from .m_links import PoliteFetcher, collect_targets, each_in_turn, is_private_host
+from .m_links import PoliteFetcher, collect_targets, each_in_turn, host_pacer, is_private_host
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_DOCUMENTS = 300
@@ -265,5 +265,6 @@ async def fetch_documents(found: dict[str, dict], fetcher: PoliteFetcher, hosts,
 async def gather_documents(session, store, plan) -> dict:
     pages = list(store.iter_pages())
     ctx = await session.context(None, "probe")
-    fetcher = PoliteFetcher(ctx.request, allow_private=await is_private_host(host_of(plan.target), {}))
+    fetcher = PoliteFetcher(ctx.request, allow_private=await is_private_host(host_of(plan.target), {}),
+                            pacer=host_pacer(plan))
     return await fetch_documents(candidates(pages, plan.hosts), fetcher, plan.hosts)

@@ -87,8 +87,9 @@ class PoliteFetcher:
     back-off retries on 429/5xx, redirects followed by hand with the private-address rule at each hop."""
 
     def __init__(self, request: Any, allow_private: bool, concurrency: int = CONCURRENCY,
-                 timeout_ms: int = TIMEOUT_MS, sleep=asyncio.sleep):
+                 timeout_ms: int = TIMEOUT_MS, sleep=asyncio.sleep, pacer: Any = None):
         self.request = request
+        self.pacer = pacer  # crawl.HostPacer: the crawl's per-host request rate holds for us too
         self.allow_private = allow_private
         self.timeout_ms = timeout_ms
         self.sleep = sleep
@@ -138,6 +139,8 @@ class PoliteFetcher:
             if self._failures.get(host, 0) >= HOST_FAILURES:
                 # one dead host must not eat the time budget, one timeout per link
                 return {"status": None, "error": f"not requested: {host} stopped answering", "method": method}
+            if self.pacer is not None:
+                await self.pacer.wait(url)
             try:
                 resp = await call(url, headers=headers or None, timeout=self.timeout_ms,
                                   fail_on_status_code=False, max_redirects=0)
@@ -322,11 +325,17 @@ async def check_targets(targets: dict[str, dict], fetcher: PoliteFetcher, hosts,
             "seconds": round(time.monotonic() - started, 2)}
 
 
+def host_pacer(plan) -> Any:
+    from ..crawl import HostPacer  # here, not at the top: crawl loads this package's modules
+
+    return HostPacer(getattr(plan, "rate_limit", 4.0))
+
+
 @site_gatherer("links")
 async def gather_links(session, store, plan) -> dict:
     pages = list(store.iter_pages())
     targets = collect_targets(pages)
     ctx = await session.context(None, "probe")
     allow_private = await is_private_host(host_of(plan.target), {})
-    fetcher = PoliteFetcher(ctx.request, allow_private=allow_private)
+    fetcher = PoliteFetcher(ctx.request, allow_private=allow_private, pacer=host_pacer(plan))
     return await check_targets(targets, fetcher, plan.hosts, page_statuses(pages))
