@@ -81,7 +81,8 @@ def _default_out(target: str) -> Path:
 @click.option("--max-depth", type=click.IntRange(0), help="Most clicks from the start page [5].")
 @click.option("--concurrency", type=click.IntRange(1, 16), help="Browser tabs working at once [2].")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Run folder [reports/<site>-<time>].")
-@click.option("--format", "formats", default="json,html", show_default=True, help="Report formats, comma-separated.")
+@click.option("--format", "formats", default="json,html", show_default=True,
+              help="Report formats, comma-separated: json, html, sarif, junit, markdown, csv.")
 @click.option("--fail-on", type=click.Choice(IMPACTS), help="Lowest impact that makes the exit code 1 [serious].")
 @click.option("--from-artifacts", "from_artifacts", type=click.Path(path_type=Path),
               help="Re-run the checks on a saved run folder with no browser.")

@@ -91,6 +91,11 @@ class Finding:
     message_args: dict[str, Any] = field(default_factory=dict)
     locator: str | None = None  # stable part of the fingerprint: not an nth-child chain
     fingerprint: str = ""
+    # Notes added after the checks (report/notes.py): accepted in the profile, an expired acceptance,
+    # and the state against a baseline report.
+    suppressed: dict[str, Any] | None = None
+    suppression_expired: dict[str, Any] | None = None
+    baseline: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.check, self.url, self.lang or "", self.mode or "", self.selector or "", self.message)
@@ -100,6 +105,9 @@ class Finding:
         d["tags"] = list(self.tags)
         d["related"] = list(self.related)
         d.pop("locator")
+        for note in ("suppressed", "suppression_expired", "baseline"):
+            if d[note] is None:
+                d.pop(note)
         return d
 
 
@@ -183,6 +191,7 @@ class RunResult:
     check_errors: list[CheckError] = field(default_factory=list)
     site: dict[str, Any] = field(default_factory=dict)
     profile: str | None = None
+    baseline: dict[str, Any] | None = None
 
     def summary(self) -> dict[str, Any]:
         def count(key) -> dict[str, int]:

@@ -135,6 +135,7 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
                        thresholds=thresholds or {}, site=store.site_artifacts())
     findings: list[Finding] = []
     errors: list[CheckError] = []
+    ran: list[str] = []
     available = {name for p in pages for name in p.artifacts} | set(ctx.site)
     for check_id, cls in load_all().items():
         if only and check_id not in only:
@@ -145,8 +146,18 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
             continue
         try:
             findings.extend(cls().run(ctx))
+            ran.append(check_id)
         except Exception as e:  # one broken check must not lose the others' findings
             errors.append(CheckError(check_id, f"{type(e).__name__}: {e}"))
+    site: dict[str, Any] = {"root": run.get("root", {}), "discovery": run.get("discovery", {})}
+    try:
+        from .parity import parity_matrix
+
+        matrix = parity_matrix(ctx)
+        if matrix:
+            site["parity_matrix"] = matrix
+    except Exception as e:
+        errors.append(CheckError("parity-matrix", f"{type(e).__name__}: {e}"))
     entries = [page_entry(p) for p in pages]
     audited = sum(1 for e in entries if e.outcome == "audited")
     over = int(run.get("pages_over_limit", 0))
@@ -160,11 +171,11 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
     }
     return RunResult(
         tool={"name": "parity-check", "version": __version__, "axe_version": run.get("axe_version", "unknown"),
-              "browser": run.get("browser", "unknown")},
+              "browser": run.get("browser", "unknown"), "checks": sorted(ran)},
         target=run["target"], started_at=run["started_at"], captured_at=run["captured_at"],
         languages=list(run.get("languages", [])), coverage=coverage, pages=entries,
         findings=assign_fingerprints(findings), check_errors=errors,
-        site={"root": run.get("root", {})}, profile=run.get("profile"))
+        site=site, profile=run.get("profile"))
 
 
 def finish_run(store: ArtifactStore, settings: RunSettings, *, baseline: Path | None = None,
