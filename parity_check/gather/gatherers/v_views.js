@@ -234,7 +234,10 @@
       const factor = args.factor || 2;
       const els = [document.documentElement, ...document.querySelectorAll("body, body *")];
       const sizes = els.map((el) => { const st = getComputedStyle(el); return [parseFloat(st.fontSize), st.lineHeight]; });
-      S.saved = els.map((el) => [el, el.getAttribute("style")]);
+      // Only the two properties are put back later, so a script that restyles an element meanwhile (a
+      // carousel moving its slides) keeps its own changes.
+      S.saved = els.map((el) => [el, el.hasAttribute("style"), ["font-size", "line-height"].map((p) =>
+        [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)])]);
       els.forEach((el, i) => {
         const [fs, lh] = sizes[i];
         if (fs > 0) el.style.setProperty("font-size", `${fs * factor}px`, "important");
@@ -288,8 +291,11 @@
   }
 
   if (args.op === "restore") {
-    for (const [el, value] of S.saved || []) {
-      if (value === null) el.removeAttribute("style"); else el.setAttribute("style", value);
+    for (const [el, had, props] of S.saved || []) {
+      for (const [p, value, priority] of props) {
+        if (value) el.style.setProperty(p, value, priority); else el.style.removeProperty(p);
+      }
+      if (!had && el.getAttribute("style") === "") el.removeAttribute("style");
     }
     S.saved = null;
     if (S.spacing) { S.spacing.remove(); S.spacing = null; }
