@@ -85,3 +85,12 @@ def test_views_were_measured_and_crops_stored_as_files(run):
             assert "png" not in img and (store.root / img["file"]).is_file()
         # the page was given back as it was: the dom gatherer's viewport is the crawl's
         assert p.get("dom")["viewport"]["width"] == 1280
+
+
+def test_a_mode_lost_on_every_page_is_found(audit_site):
+    _, result = audit_site(VisionSite(forgets_mode=True), name="vision-site-forgetful", max_pages=6,
+                           languages=("ru", "kk"))
+    lost = {(f.lang, (f.message_key or "").split(".")[-1], f.outcome)
+            for f in result.findings if f.check == "vi-mode-not-persistent"}
+    assert ("ru", "link", "violation") in lost and ("kk", "link", "violation") in lost
+    assert ("ru", "language", "violation") in lost or ("kk", "language", "violation") in lost

@@ -13,6 +13,9 @@ Planted (PLANTED below says where):
                        background black: its contrast fails only in the VI mode
 Clean on purpose: home and news in every language (lines of at most ~70 characters, line height 1.5, no fixed
 heights, wrapping navigation, 16 px text), the ru switch, the mode kept across links and languages (cookies).
+
+VisionSite(forgets_mode=True) plants vi-mode-not-persistent as well: every page deletes bvi's cookies before
+the widget reads them, so the mode is lost on every link and language change.
 """
 from __future__ import annotations
 
@@ -111,12 +114,17 @@ def _main(lang: str, template: str, code: str) -> str:
             f"<p>{t['intro']}</p><p>{t['body']}</p>")
 
 
-def page(lang: str, code: str, template: str) -> str:
+# PLANTED (forgets_mode only) vi-mode-not-persistent: runs before the deferred widget reads its cookies
+FORGET = ('<script>["bvi_panelActive", "bvi_fontSize", "bvi_theme", "bvi_images"].forEach(function (c) '
+          '{ document.cookie = c + "=; path=/; max-age=0"; });</script>')
+
+
+def page(lang: str, code: str, template: str, forgets_mode: bool = False) -> str:
     t = T[lang]
     menu = "".join(f"<li><a href=\"/{code}/{p}\">{t[p or 'home']}</a></li>" for p in TEMPLATES)
     langs = "".join(f"<li><a href=\"/{c}/{template}\" lang=\"{l}\" hreflang=\"{l}\">{label}</a></li>"
                     for c, l, label in LANG_LABELS)
-    bvi = '' if lang == "en" else ('<link rel="stylesheet" href="/bvi/bvi-lite.css">'
+    bvi = '' if lang == "en" else ((FORGET if forgets_mode else "") + '<link rel="stylesheet" href="/bvi/bvi-lite.css">'
                                    '<script src="/bvi/bvi-lite.js" defer></script>')
     title = t[template or "home"]
     return (f"<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
@@ -135,6 +143,9 @@ class VisionSite:
 
     name = "vision-site"
 
+    def __init__(self, forgets_mode: bool = False):
+        self.forgets_mode = forgets_mode
+
     def handle(self, method: str, path: str, query: dict, headers: dict) -> Response:
         asset = shared_asset(path)
         if asset is not None:
@@ -147,4 +158,4 @@ class VisionSite:
         template = parts[1] if len(parts) == 2 else ""
         if template not in TEMPLATES:
             return not_found()
-        return html_response(page(CODES[parts[0]], parts[0], template))
+        return html_response(page(CODES[parts[0]], parts[0], template, self.forgets_mode))
