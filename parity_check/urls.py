@@ -23,6 +23,22 @@ DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"
                        ".zip", ".rar", ".7z")
 
 
+# What language switchers say on Kazakh state sites, by the language they lead to. A switcher's "Русский"
+# on the Kazakh page is in Russian on purpose: it is not untranslated text.
+SWITCHER_LABELS: dict[str, frozenset[str]] = {
+    "kk": frozenset({"қаз", "қазақша", "қазақ", "kaz", "kz", "kk", "каз", "қазақ тілі", "казахский", "kazakh",
+                     "qaz", "қазақ тілінде"}),
+    "ru": frozenset({"рус", "русский", "ru", "rus", "орысша", "russian", "орыс тілі", "на русском"}),
+    "en": frozenset({"eng", "english", "en", "англ", "ағылшынша", "английский", "in english"}),
+}
+
+
+def language_named(label: str) -> str | None:
+    """The language a switcher label names ("Қазақша" -> kk), or None."""
+    label = label.strip().lower().rstrip(".")
+    return next((lang for lang, labels in SWITCHER_LABELS.items() if label in labels), None)
+
+
 def code_to_lang(code: str | None) -> str | None:
     if not code:
         return None

@@ -15,26 +15,14 @@ from functools import lru_cache
 
 from ..artifacts import PageRecord
 from ..models import normalise_url as _normalise_url
-from ..urls import code_to_lang, page_key as _page_key
+from ..urls import code_to_lang, language_named, page_key as _page_key
 
 # The same URLs come up again and again (every page links the menu); parsing them once is most of the speed.
 normalise_url = lru_cache(maxsize=200_000)(_normalise_url)
 page_key = lru_cache(maxsize=200_000)(_page_key)
 
-SWITCHER_LABELS = {
-    "kk": {"қаз", "қазақша", "қазақ", "kaz", "kz", "kk", "каз", "қазақ тілі", "казахский", "kazakh", "qaz",
-           "қазақ тілінде"},
-    "ru": {"рус", "русский", "ru", "rus", "орысша", "russian", "орыс тілі", "на русском"},
-    "en": {"eng", "english", "en", "англ", "ағылшынша", "английский", "in english"},
-}
-
-
 def switcher_lang(link: dict) -> str | None:
-    label = (link.get("text") or "").strip().lower().rstrip(".")
-    for lang, labels in SWITCHER_LABELS.items():
-        if label in labels:
-            return lang
-    return None
+    return language_named(link.get("text") or "")
 
 
 @dataclass

@@ -93,3 +93,13 @@ def test_unmarked_language_change():
 def test_language_switcher_labels_are_not_untranslated_text():
     kk = page("http://x/kz/", "kk", "kk", [KK_TEXT, KK_TEXT, "Русский", "English"])
     assert run("untranslated-text", [kk]) == []
+
+
+def test_counterpart_found_by_hreflang_is_not_missing():
+    kk = page("http://x/kz/basshylyq", "kk", "kk", [KK_TEXT])
+    kk.artifacts["dom"]["alternates"] = [{"hreflang": "ru", "href": "http://x/ru/rukovodstvo"}]
+    ru = page("http://x/ru/rukovodstvo", "ru", "ru", [RU_TEXT])
+    ru.artifacts["dom"]["alternates"] = [{"hreflang": "kk", "href": "http://x/kz/basshylyq"}]
+    guessed = [page("http://x/ru/basshylyq", "ru", None, [], outcome="failed", status=404),
+               page("http://x/kz/rukovodstvo", "kk", None, [], outcome="failed", status=404)]
+    assert run("missing-language-version", [kk, ru, *guessed], languages=("kk", "ru")) == []

@@ -4,27 +4,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...artifacts import PageRecord
+from ...urls import language_named  # noqa: F401 - re-exported for the language checks
 
 LANG_NAMES = {
     "en": {"kk": "Kazakh", "ru": "Russian", "en": "English"},
     "ru": {"kk": "казахский", "ru": "русский", "en": "английский"},
     "kk": {"kk": "қазақ тілі", "ru": "орыс тілі", "en": "ағылшын тілі"},
 }
-
-
-# What language switchers say on Kazakh state sites, by the language they lead to. A switcher's "Русский"
-# on the Kazakh page is in Russian on purpose: it is not untranslated text.
-SWITCHER_LABELS = {
-    "kk": {"қаз", "қазақша", "қазақ", "kaz", "kz", "kk", "каз", "қазақ тілі", "казахский", "kazakh", "qaz"},
-    "ru": {"рус", "русский", "ru", "rus", "орысша", "russian", "орыс тілі"},
-    "en": {"eng", "english", "en", "англ", "ағылшынша", "английский"},
-}
-
-
-def language_named(label: str) -> str | None:
-    """The language a switcher label names ("Қазақша" -> kk), or None."""
-    label = label.strip().lower().rstrip(".")
-    return next((lang for lang, labels in SWITCHER_LABELS.items() if label in labels), None)
 
 
 def name_args(**langs: str | None) -> dict[str, str]:

@@ -6,7 +6,8 @@ import re
 from typing import Iterable
 
 from ...models import Finding, normalise_url
-from ...urls import code_to_lang, language_of_url, page_key
+from ...parity import group_pages
+from ...urls import code_to_lang, language_of_url
 from ..base import Check, CheckContext, register
 from .common import language_named, name_args
 
@@ -48,7 +49,12 @@ class MissingLanguageVersion(Check):
     }
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        for key, by_lang in sorted(ctx.versions("normal").items()):
+        # Pages are paired by URL pattern, hreflang and the switcher (parity.group_pages), so a site whose
+        # paths differ per language (/kz/basshylyq vs /ru/rukovodstvo) is not blamed for the addresses
+        # the crawler guessed from the pattern and found missing.
+        groups, _ = group_pages(ctx.pages)
+        for group in sorted(groups, key=lambda g: g.key):
+            by_lang = group.versions
             audited = {lang: r for lang, r in by_lang.items() if r.outcome == "audited"}
             if not audited:
                 continue  # no version opens at all: a broken page, not a missing translation
