@@ -177,3 +177,11 @@ def test_not_persistent_from_crawl_ignores_modes_at_their_own_address():
     first = vi_page("ru", switch=link, load_started=100.0, active_since=101.0)
     later = vi_page("ru", url="http://x/ru/a", switch=link, load_started=105.0, active_since=106.0)
     assert run("vi-mode-not-persistent", [first, later]) == []
+
+
+def test_keyboard_probe_that_ran_out_of_presses_is_for_review():
+    site = {"vi_keyboard": {"probes": [probe("ru", reached=None, tab_order="budget")]}}
+    found = run("vi-mode-keyboard", [vi_page("ru")], site)
+    assert [(f.message_key, f.outcome) for f in found] == [("vi-mode-keyboard.unreachable", "incomplete")]
+    site = {"vi_keyboard": {"probes": [probe("ru", reached=None, tab_order="budget", focusable=False)]}}
+    assert [f.outcome for f in run("vi-mode-keyboard", [vi_page("ru")], site)] == ["violation"]

@@ -11,10 +11,11 @@ from ._shared import KZ_STANDARD, lang_args
 
 @register
 class ViModeKeyboard(Check):
-    """Reads the keyboard probe (site artifact `vi_keyboard`: Tab pressed up to 80 times from the top of a
-    fresh page, then Enter, then Space; the name from Chromium's accessibility tree). A switch focus never
-    reaches, or that neither Enter nor Space switches on while a click does, or whose accessible name is
-    empty, is a finding for its language. Where the probe did not run, the crawl's description of the
+    """Reads the keyboard probe (site artifact `vi_keyboard`: Tab pressed up to 150 times from the top of a
+    fresh page, then Enter, then Space; the name from Chromium's accessibility tree). A switch focus goes
+    all round the page without meeting, or that neither Enter nor Space switches on while a click does, or
+    whose accessible name is empty, is a finding for its language; when the presses run out first, a
+    focusable switch is left for review (incomplete). Where the probe did not run, the crawl's description of the
     switch decides: not natively focusable and no tabindex means the keyboard cannot reach it."""
 
     id = "vi-mode-keyboard"
@@ -65,10 +66,16 @@ class ViModeKeyboard(Check):
         args = {"label": (probe.get("text") or probe.get("accessible_name") or "")[:60],
                 "tag": probe.get("tag") or "?", **lang_args("lang", lang)}
         evidence = {k: probe.get(k) for k in ("how", "tag", "role", "accessible_name", "ax_role", "ax_ignored",
-                                              "focusable", "reached", "presses", "activated_by")}
-        if not probe.get("reached"):
+                                              "focusable", "reached", "tab_order", "presses", "activated_by")}
+        if probe.get("reached") is False:
             yield self.finding(url=probe["url"], lang=lang, mode="vi", key="unreachable", args=args,
                                evidence=evidence, content_key="unreachable")
+        elif probe.get("reached") is None and "reached" in probe:
+            # the presses ran out in a very long tab order: a switch nothing makes focusable is still
+            # unreachable; a focusable one needs a person to try
+            yield self.finding(url=probe["url"], lang=lang, mode="vi", key="unreachable", args=args,
+                               evidence=evidence, content_key="unreachable",
+                               outcome="violation" if probe.get("focusable") is False else "incomplete")
         elif probe.get("activated_by") is None and works_by_click:
             yield self.finding(url=probe["url"], lang=lang, mode="vi", key="inoperable", args=args,
                                evidence=evidence, content_key="inoperable")

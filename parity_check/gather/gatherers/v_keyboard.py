@@ -5,7 +5,8 @@ the page afresh and try Space; and read the switch's accessible name as Chromium
 computes it.
 
 Site artifact `vi_keyboard`: {probes: [{lang, url, found, how, tag, role, accessible_name, ax_role,
-ax_ignored, focusable (static), reached, presses, activated_by (Enter|Space|null), error}]}.
+ax_ignored, focusable (static), tab_order (reached|cycled|budget), reached (true|false|null: presses ran
+out), presses, activated_by (Enter|Space|null), error}]}.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ...models import normalise_url
 from ..registry import site_gatherer
 from .v_probing import MARK, is_on, mark_switch, measure, normal_metrics, open_fresh, settle, short_error, switch_pages
 
-MAX_TABS = 80
+MAX_TABS = 150  # a state body's header and mega-menu can hold a hundred links before the switch
 
 # Where focus is relative to the switch: on it, inside it, around it (a link wrapping a labelled span).
 _FOCUS = f"""() => {{
@@ -42,20 +43,22 @@ async def _accessible_name(page) -> dict:
         await cdp.detach()
 
 
-async def _tab_to_switch(page) -> tuple[bool, int]:
-    """Presses Tab until focus reaches the switch; stops when focus comes round again or leaves the page."""
+async def _tab_to_switch(page) -> tuple[str, int]:
+    """Presses Tab until focus reaches the switch: ("reached", presses); ("cycled", n) when focus came round
+    to an element it had already visited, so the switch is not in the tab order; ("budget", MAX_TABS)
+    when the presses ran out first (a very long tab order: nothing is known)."""
     await page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); scrollTo(0, 0); }")
     seen = set()
     for n in range(1, MAX_TABS + 1):
         await page.keyboard.press("Tab")
         where = await page.evaluate(_FOCUS)
         if where in ("self", "inside", "around"):
-            return True, n
+            return "reached", n
         if where is not None and where.startswith("other:"):
-            if where in seen and len(seen) > 3:
-                break  # came round to where it started: the switch is not in the tab order
+            if where in seen and len(seen) > 2:
+                return "cycled", n
             seen.add(where)
-    return False, MAX_TABS
+    return "budget", MAX_TABS
 
 
 async def _try_key(session, record, plan, normal, key: str) -> bool:
@@ -64,8 +67,8 @@ async def _try_key(session, record, plan, normal, key: str) -> bool:
         if not await mark_switch(page, plan):
             return False
         before = await measure(page, plan)
-        reached, _ = await _tab_to_switch(page)
-        if not reached:
+        status, _ = await _tab_to_switch(page)
+        if status != "reached":
             return False
         await page.keyboard.press(key)
         await settle(page, plan)
@@ -84,7 +87,10 @@ async def probe(session, record, plan, normal: dict) -> dict:
             return out
         out.update(found=True, **{k: switch.get(k) for k in ("how", "tag", "role", "text", "focusable", "visible")})
         out.update(await _accessible_name(page))
-        out["reached"], out["presses"] = await _tab_to_switch(page)
+        status, out["presses"] = await _tab_to_switch(page)
+        # reached: True, False (focus went all round the page without meeting it) or None (not known)
+        out["tab_order"] = status
+        out["reached"] = {"reached": True, "cycled": False}.get(status)
     finally:
         await page.close()
     out["activated_by"] = None

@@ -7,8 +7,6 @@ larger than on the normal page, or much more text reaches 7:1 contrast.
 """
 from __future__ import annotations
 
-import asyncio
-
 from ...models import normalise_url
 from ..registry import load_js
 from ..vi import _changed
@@ -42,23 +40,34 @@ def switch_pages(store) -> dict[str | None, object]:
     return best
 
 
+# Resolves when no fetch/XHR is in flight (the session's init script counts them) and the DOM has been quiet
+# for `quiet` ms: a single-page app has rendered its data and applied its mode, not merely fired `load`.
+_QUIET = """async ({quiet, cap}) => {
+  let last = Date.now();
+  const obs = new MutationObserver(() => { last = Date.now(); });
+  obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+  const start = Date.now();
+  while (Date.now() - start < cap) {
+    await new Promise((r) => setTimeout(r, 50));
+    if ((window.__parityInflight || 0) === 0 && Date.now() - last >= quiet) break;
+  }
+  obs.disconnect();
+}"""
+
+
 async def settle(page, plan, navigation: bool = True) -> None:
     """Waits for the page to finish what a key press or click started (a reload, a restyle)."""
-    if navigation:
+    for attempt in (1, 2):
+        if navigation:
+            try:
+                await page.wait_for_load_state("load", timeout=plan.timeout_ms)
+            except Exception:
+                pass
         try:
-            await page.wait_for_load_state("load", timeout=plan.timeout_ms)
+            await page.evaluate(_QUIET, {"quiet": max(plan.settle_ms, 150), "cap": 8000})
+            return
         except Exception:
-            pass
-    await asyncio.sleep(max(plan.settle_ms, 150) / 1000)
-    try:
-        await page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    except Exception:
-        pass  # a navigation replaced the document mid-call; the load wait below covers it
-    if navigation:
-        try:
-            await page.wait_for_load_state("load", timeout=plan.timeout_ms)
-        except Exception:
-            pass
+            pass  # a navigation replaced the document mid-wait: wait for the new one once more
 
 
 async def measure(page, plan) -> dict:
