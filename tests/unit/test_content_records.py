@@ -96,8 +96,9 @@ def good_site(langs=("kk", "ru", "en")) -> list[PageRecord]:
 
 
 @dataclass
-class Profile:  # the shape config.Profile has for the checks: sections (and nothing else read here)
+class Profile:  # the shape config.Profile has for the checks: sections, and the file a site's profile came from
     sections: dict = field(default_factory=dict)
+    source: str | None = "profiles/site.yaml"
 
 
 @dataclass

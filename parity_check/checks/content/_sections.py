@@ -30,55 +30,35 @@ class Section:
     not_names: tuple[str, ...] = ()  # look-alikes that are another thing ("кері байланыс" is feedback)
 
 
-DEFAULT_SECTIONS: tuple[Section, ...] = (
-    Section("structure", {
-        "kk": ("құрылым", "құрылымы", "ұйымдық құрылым"),
-        "ru": ("структура", "организационная структура"),
-        "en": ("structure", "organizational structure", "organisational structure")},
-        (r"/structure\b", r"/struktur", r"/qurylym", r"/kurylym"),
-        title={"en": "structure", "ru": "структура", "kk": "құрылым"}),
-    Section("leadership", {
-        "kk": ("басшылық", "басшылар", "басшылығы", "басшылар құрамы"),
-        "ru": ("руководство", "руководители", "руководящий состав"),
-        "en": ("leadership", "management", "governance")},
-        (r"/leadership", r"/rukovod", r"/management", r"/basshyl", r"/leaders?\b"),
-        title={"en": "leadership", "ru": "руководство", "kk": "басшылық"}),
-    Section("contacts", {
-        "kk": ("байланыс", "байланыстар", "байланыс ақпараты", "байланыс деректері"),
-        "ru": ("контакты", "контактная информация", "контактные данные"),
-        "en": ("contacts", "contact us", "contact information")},
-        (r"/contacts?\b", r"/kontakt", r"/baylanys", r"/bailanys"),
-        title={"en": "contacts", "ru": "контакты", "kk": "байланыс"},
-        not_names=("кері байланыс", "обратная связь")),
-    Section("news", {
-        "kk": ("жаңалықтар", "жаңалықтары"),
-        "ru": ("новости",),
-        "en": ("news",)},
-        (r"/news\b", r"/novost", r"/zhanal", r"/janal"),
-        title={"en": "news", "ru": "новости", "kk": "жаңалықтар"}),
-    Section("legal_acts", {
-        "kk": ("нормативтік құқықтық актілер", "құқықтық актілер", "нқа", "құжаттар", "заңнама"),
-        "ru": ("нормативные правовые акты", "правовые акты", "нпа", "документы", "законодательство"),
-        "en": ("legal acts", "regulatory legal acts", "legislation", "regulations", "documents")},
-        (r"/legal", r"/npa\b", r"/documents?\b", r"/normativ", r"/zakon", r"/acts\b", r"/legislation"),
-        title={"en": "legal acts", "ru": "нормативные правовые акты", "kk": "нормативтік құқықтық актілер"}),
-    Section("appeals", {
-        "kk": ("азаматтардың өтініштері", "өтініштер", "азаматтарды қабылдау", "интернет-қабылдау",
-               "кері байланыс", "блог"),
-        "ru": ("обращения граждан", "обращения", "прием граждан", "приём граждан", "интернет-приемная",
-               "интернет-приёмная", "обратная связь", "блог руководителя"),
-        "en": ("citizens' appeals", "citizens appeals", "appeals", "reception of citizens", "feedback",
-               "blog")},
-        (r"/appeals?\b", r"/obrash", r"/otinish", r"/reception", r"/priem", r"/blog", r"/feedback"),
-        title={"en": "citizens' appeals", "ru": "обращения граждан", "kk": "азаматтардың өтініштері"}),
-    Section("efficiency", {
-        "kk": ("тиімділікті бағалау", "тиімділігін бағалау", "қызмет тиімділігін бағалау"),
-        "ru": ("оценка эффективности", "оценка эффективности деятельности"),
-        "en": ("efficiency evaluation", "performance evaluation", "performance assessment",
-               "effectiveness evaluation", "efficiency assessment")},
-        (r"/efficiency", r"/ocenka", r"/otsenka", r"/tiimdil", r"/evaluation", r"/performance"),
-        title={"en": "efficiency evaluation", "ru": "оценка эффективности", "kk": "тиімділікті бағалау"}),
-)
+# How messages name each section, by report language. The names that recognise a section on a site, and its
+# URL patterns, live in one place: the profiles (parity_check/profiles/_defaults.yaml and a site's profile).
+SECTION_TITLES = {
+    "structure": {"en": "structure", "ru": "структура", "kk": "құрылым"},
+    "leadership": {"en": "leadership", "ru": "руководство", "kk": "басшылық"},
+    "contacts": {"en": "contacts", "ru": "контакты", "kk": "байланыс"},
+    "news": {"en": "news", "ru": "новости", "kk": "жаңалықтар"},
+    "legal_acts": {"en": "legal acts", "ru": "нормативные правовые акты", "kk": "нормативтік құқықтық актілер"},
+    "appeals": {"en": "citizens' appeals", "ru": "обращения граждан", "kk": "азаматтардың өтініштері"},
+    "efficiency": {"en": "efficiency evaluation", "ru": "оценка эффективности", "kk": "тиімділікті бағалау"},
+}
+
+
+def _sections_from_rules(rules: dict, from_profile: bool) -> tuple[Section, ...]:
+    out = []
+    for key, rule in dict(rules).items():
+        names = {lang: tuple(v) for lang, v in dict(getattr(rule, "names", None) or {}).items()}
+        title = SECTION_TITLES.get(key) or {lang: (names.get(lang) or (key,))[0] for lang in ("en", "ru", "kk")}
+        out.append(Section(key, names, tuple(getattr(rule, "url_patterns", None) or ()), from_profile, title,
+                           tuple(getattr(rule, "not_names", None) or ())))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def default_sections() -> tuple[Section, ...]:
+    from ...config import default_profile
+
+    return _sections_from_rules(default_profile().sections, from_profile=False)
+
 
 LANG_FORMS = {  # the language of a version, as each report language puts it in a sentence
     "kk": {"lang_en": "Kazakh", "lang_ru": "казахской", "lang_kk": "қазақ тіліндегі"},
@@ -96,18 +76,12 @@ def section_args(section: Section) -> dict[str, str]:
 
 
 def required_sections(ctx) -> tuple[Section, ...]:
-    """The profile's section rules when it has any; the defaults otherwise."""
-    rules = getattr(ctx.profile, "sections", None) if ctx.profile is not None else None
-    if not rules:
-        return DEFAULT_SECTIONS
-    defaults = {s.key: s for s in DEFAULT_SECTIONS}
-    out = []
-    for key, rule in dict(rules).items():
-        names = {lang: tuple(v) for lang, v in dict(getattr(rule, "names", None) or {}).items()}
-        title = defaults[key].title if key in defaults else {
-            lang: (names.get(lang) or (key,))[0] for lang in ("en", "ru", "kk")}
-        out.append(Section(key, names, tuple(getattr(rule, "url_patterns", None) or ()), True, title))
-    return tuple(out)
+    """The run's profile's section rules. Only a profile someone chose for the site (it has a source file)
+    makes a section missing everywhere a violation; the built-in defaults alone make it a review item."""
+    profile = ctx.profile
+    if profile is None or not getattr(profile, "sections", None):
+        return default_sections()
+    return _sections_from_rules(profile.sections, from_profile=getattr(profile, "source", None) is not None)
 
 
 def section(ctx, key: str) -> Section | None:

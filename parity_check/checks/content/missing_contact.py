@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from ._sections import DEFAULT_SECTIONS, find_section, iter_langs, lang_args, section, section_pages
+from ._sections import default_sections, find_section, iter_langs, lang_args, section, section_pages
 
 # Kazakh numbers: +7 7xx xxx xx xx, 8 (7xx) xxx-xx-xx, +7 (7172) 74-23-01 — eleven digits, 7 or 8 first.
 _PHONE_INTL = re.compile(r"(?<![\d\w])(?:\+\s?7|8)[\s\-–]*\(?\s*\d{3,5}\s*\)?[\s\-–]*\d{1,3}(?:[\s\-–]*\d{1,4}){1,3}")
@@ -49,7 +49,7 @@ def contact_facts(text: str, hrefs: list[str]) -> dict[str, str]:
 
 
 def contacts_pages(ctx, lang: str) -> list:
-    rule = section(ctx, "contacts") or next(s for s in DEFAULT_SECTIONS if s.key == "contacts")
+    rule = section(ctx, "contacts") or next(s for s in default_sections() if s.key == "contacts")
     hits = find_section(ctx, lang, rule)
     pages = [p for p in section_pages(ctx, hits) if p.outcome == "audited" and p.lang == lang]
     for h in hits:  # a page whose own title names it is a contacts page even when nothing links to it

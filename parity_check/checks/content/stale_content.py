@@ -7,13 +7,13 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._dates import find_dates, run_date, updated_dates
-from ._sections import DEFAULT_SECTIONS, content_segments, names_match, section, url_matches
+from ._sections import default_sections, content_segments, names_match, section, url_matches
 
 MIN_LIST_DATES = 2  # a news list shows several dated items; one date is an article's own
 
 
 def _news_rule(ctx):
-    return section(ctx, "news") or next(s for s in DEFAULT_SECTIONS if s.key == "news")
+    return section(ctx, "news") or next(s for s in default_sections() if s.key == "news")
 
 
 def _is_news_list(page, rule, dates: list) -> bool:
