@@ -97,3 +97,8 @@ def test_css_generated_text():
     assert run("css-generated-text", with_generated([])) == []
     assert run("css-generated-text", with_generated([item], outcome="failed")) == []
     assert run("css-generated-text", page(seg())) == []  # no generated_text recorded: nothing to judge
+
+
+def test_visually_hidden_text_is_not_judged():
+    sr_only = seg("Байланыс телефоны", kind="link", region="footer", font_size=8, bbox=[0, 0, 1, 1])
+    assert run("tiny-text", page(sr_only)) == []

@@ -89,8 +89,9 @@ def contrast(color: str | None, background: str | None) -> float | None:
 
 # -- text ------------------------------------------------------------------------------------------------
 def visible(seg: dict) -> bool:
-    box = seg.get("bbox") or [0, 0, 1, 1]
-    return len(box) < 4 or (box[2] > 0 and box[3] > 0)
+    """Seen on screen: visually-hidden text for screen readers (a 1 px clipped box) is not read by eye."""
+    box = seg.get("bbox") or [0, 0, 3, 3]
+    return len(box) < 4 or (box[2] > 2 and box[3] > 2)
 
 
 def reading_text(page: PageRecord, min_chars: int = 1) -> Iterator[dict]:
