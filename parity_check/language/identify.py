@@ -109,7 +109,9 @@ class Identifier:
         used_model = False
         # open set when the text shows a foreign sign, or when a single allowed language of the
         # script would otherwise win unopposed on a long text (a reliable answer needs a model)
-        open_check = ev.foreign or (len(model_langs) == 1 and toks.letters >= OPEN_CHECK_LETTERS)
+        lone_long = (len(model_langs) == 1 and toks.letters >= OPEN_CHECK_LETTERS
+                     and ev.conclusive < 2)      # two listed words ("the", "of") already vouch for it
+        open_check = ev.foreign or lone_long
         if open_check and not candidates.issuperset(script_langs):
             # open set: every language of the script competes; the candidates must win
             query = frozenset(script_langs)
@@ -142,7 +144,9 @@ class Identifier:
         best, conf = _softmax_best(logits, possible)
         # enough evidence: conclusive words make up half the text, or a model read enough letters
         enough = (ev.conclusive >= 1 and 2 * ev.conclusive >= len(ev.model_words)
-                  and ev.weights.get(best, 0.0) > 0) or (used_model and toks.letters >= MODEL_LETTERS_RELIABLE)
+                  and ev.weights.get(best, 0.0) > 0) or (used_model and toks.letters >= MODEL_LETTERS_RELIABLE) \
+            or (len(model_langs) == 1 and not ev.foreign and ev.conclusive >= 2
+                and toks.letters >= OPEN_CHECK_LETTERS and ev.weights.get(best, 0.0) > 0)
         if best == "und" or conf < UND_BELOW:
             return LanguageGuess("und", round(conf, 4), False, script, False)
         return LanguageGuess(best, round(conf, 4), bool(enough and conf >= RELIABLE_FROM), script, False)
