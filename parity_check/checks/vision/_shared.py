@@ -81,6 +81,8 @@ def contrast(color: str | None, background: str | None) -> float | None:
     fg, bg = parse_rgb(color), parse_rgb(background)
     if fg is None or bg is None:
         return None
+    if bg[3] < 1:  # a translucent background over what is under it, taken as white
+        bg = tuple(bg[i] * bg[3] + 255 * (1 - bg[3]) for i in range(3)) + (1.0,)
     a = fg[3]
     blended = tuple(fg[i] * a + bg[i] * (1 - a) for i in range(3))
     hi, lo = sorted((_luminance(blended), _luminance(bg)), reverse=True)
