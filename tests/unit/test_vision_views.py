@@ -72,3 +72,8 @@ def test_overlap_names_the_other_text_and_findings_are_capped():
 
 def test_unknown_kinds_are_ignored():
     assert run("spacing-clipping", page(views_with("spacing", flag("offscreen")))) == []
+
+
+def test_an_ellipsis_is_for_review():
+    found = run("resize-clipping", page(views_with("text200", flag("ellipsis", axis="x"))))
+    assert [(f.message_key, f.outcome) for f in found] == [("resize-clipping.ellipsis", "incomplete")]
