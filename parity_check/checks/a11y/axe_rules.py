@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ...models import Finding, stable_locator
 from ..base import Check, CheckContext, register
+from ..vision._shared import crop_of, with_screenshot
 
 # Each WCAG success criterion axe tags (wcag143 -> 1.4.3) applies under Kazakhstan's national
 # accessibility standard ST RK 2191, which Order 124-НҚ makes binding on state bodies' sites.
@@ -52,7 +53,9 @@ class AxeRules(Check):
             impact=node.get("impact") or rule.get("impact") or "moderate",
             url=page.url, lang=page.lang, mode=page.mode, scope="page", selector=selector,
             message=rule.get("help", rule["id"]), why=rule.get("description", ""), help_url=rule.get("helpUrl"),
-            tags=tags, evidence={"html": node.get("html", ""), "summary": summary, "data": node.get("data")},
+            tags=tags,
+            evidence=with_screenshot({"html": node.get("html", ""), "summary": summary, "data": node.get("data")},
+                                     crop_of(page, selector)),
             message_key=f"axe.{rule['id']}", message_args={},
             locator=stable_locator(selector, _html_key(node.get("html", ""))),
         )
