@@ -1,22 +1,55 @@
-"""Which URLs the crawl visits: in scope, allowed by robots.txt, once each, within the limits, and not into
-crawler traps (endless calendars and paging). No browser here: the frontier is plain bookkeeping.
+"""Which URLs the crawl visits: in scope, allowed by robots.txt, once each, within the limits, not into
+crawler traps (endless calendars and paging), and never on a private or loopback address unless the target
+itself is on one. No browser here: the frontier is plain bookkeeping.
 
 A page is admitted together with its counterparts in the other languages (by the URL pattern the site
 uses), so when the page limit cuts a crawl short it cuts whole pages, not one language of them.
+
+Links come from hostile pages: a URL that cannot even be parsed (`http://[::1`, a port of 99999) is
+refused here, not allowed to raise inside the crawl.
 """
 from __future__ import annotations
 
-import re
+import ipaddress
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlsplit, parse_qsl
 
 from ..models import normalise_url
-from ..urls import in_scope, is_document, language_of_url, page_key, url_for_language
+from ..urls import LANG_PARAMS, host_of, in_scope, is_document, language_of_url, page_key, url_for_language
 
 MAX_URL_LENGTH = 400
 MAX_QUERY_VARIANTS = 30  # distinct query strings for one path and one set of parameter names
 MAX_SEGMENT_REPEATS = 3  # /a/b/a/b/a/b/... is a relative-link loop, not content
+MAX_REFUSED_HOSTS = 100  # hosts remembered with the reason they were refused (the run's facts)
+
+
+def address_class(host: str) -> str | None:
+    """"loopback", "private" (any address that is not globally routable: RFC 1918, link-local, CGNAT,
+    unique-local, reserved) or None (a public address, or a name other than localhost). Names are not
+    resolved here; the browser's guard (session.py) resolves the hosts of the pages it navigates to."""
+    host = (host or "").strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return "loopback"
+    try:
+        ip = ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        return None
+    if getattr(ip, "ipv4_mapped", None):
+        ip = ip.ipv4_mapped
+    if ip.is_loopback:
+        return "loopback"
+    return None if ip.is_global else "private"
+
+
+def refused_address(url_or_host: str, allowed_class: str | None) -> str | None:
+    """Why a URL's host must not be requested (None: it may be). A loopback target may reach loopback
+    hosts and a private one private hosts: the operator's own network, not a page's choice."""
+    host = host_of(url_or_host) if "/" in url_or_host else url_or_host
+    found = address_class(host)
+    if found is None or found == allowed_class:
+        return None
+    return f"{found} address"
 
 
 @dataclass
@@ -41,6 +74,9 @@ class Frontier:
     over_limit: set[str] = field(default_factory=set)
     trapped: set[str] = field(default_factory=set)
     disallowed: set[str] = field(default_factory=set)
+    target_class: str | None = None  # address_class of the target: which non-public hosts it may reach
+    refused_hosts: dict[str, str] = field(default_factory=dict)  # host -> why (outside scope, private address)
+    refused_links: int = 0
     _variants: dict[tuple, set[str]] = field(default_factory=dict)
 
     @staticmethod
@@ -53,7 +89,25 @@ class Frontier:
         return found.lang if found and found.lang in self.languages else fallback
 
     def wants(self, url: str) -> bool:
-        return in_scope(url, self.hosts, self.include, self.exclude) and not is_document(url)
+        """Should a link be followed? Refused hosts are remembered with the reason (facts of the run)."""
+        try:
+            web = urlsplit(url).scheme in ("http", "https")
+            why = refused_address(url, self.target_class) if web else None
+            if why is None and web and host_of(url) not in self.hosts:
+                why = "outside the site's scope"
+            if why:
+                self._refuse(url, why)
+                return False
+            return in_scope(url, self.hosts, self.include, self.exclude) and not is_document(url)
+        except ValueError:  # unparseable (a bad port, a broken IPv6 literal): nothing to visit
+            self.refused_links += 1
+            return False
+
+    def _refuse(self, url: str, why: str) -> None:
+        self.refused_links += 1
+        host = host_of(url)
+        if host in self.refused_hosts or len(self.refused_hosts) < MAX_REFUSED_HOSTS:
+            self.refused_hosts[host] = why
 
     def _is_trap(self, url: str) -> bool:
         if len(url) > MAX_URL_LENGTH:
@@ -63,11 +117,16 @@ class Frontier:
         if any(segments.count(s) > MAX_SEGMENT_REPEATS for s in set(segments)):
             return True
         if parts.query:
-            names = tuple(sorted({k for k, _ in parse_qsl(parts.query)} - {"lang", "language", "locale"}))
+            # the language versions of one page are one variant, not three
+            pairs = tuple(sorted((k, v) for k, v in parse_qsl(parts.query) if k.lower() not in LANG_PARAMS))
+            names = tuple(sorted({k for k, _ in pairs}))
             if names:
                 seen = self._variants.setdefault((parts.netloc, parts.path, names), set())
-                seen.add(parts.query)
-                return len(seen) > MAX_QUERY_VARIANTS
+                if pairs in seen:
+                    return False
+                if len(seen) >= MAX_QUERY_VARIANTS:
+                    return True
+                seen.add(pairs)
         return False
 
     def admit(self, url: str, lang: str | None, depth: int, parent: str | None) -> list[Admitted]:
@@ -75,6 +134,17 @@ class Frontier:
         url = url.split("#")[0]
         if depth > self.max_depth:
             return []
+        try:
+            normalise_url(url)
+        except ValueError:
+            self.refused_links += 1
+            return []
+        why = refused_address(url, self.target_class)
+        if why:
+            self._refuse(url, why)
+            return []
+        if self.key(url, lang) in self.admitted:
+            return []  # seen before: neither a new page nor a new trap variant
         if not self.allowed(url):
             self.disallowed.add(normalise_url(url))
             return []
