@@ -102,3 +102,12 @@ def test_css_generated_text():
 def test_visually_hidden_text_is_not_judged():
     sr_only = seg("Байланыс телефоны", kind="link", region="footer", font_size=8, bbox=[0, 0, 1, 1])
     assert run("tiny-text", page(sr_only)) == []
+
+
+def test_every_vision_check_has_title_why_and_fix_in_three_languages():
+    vision = [c for c in CHECKS.values() if c.__module__.startswith("parity_check.checks.vision.")]
+    assert len(vision) == 14
+    for cls in vision:
+        for entry in ("title", "why", "fix"):
+            assert all(cls.messages[entry].get(lang) for lang in ("en", "ru", "kk")), (cls.id, entry)
+        assert cls.messages["why"]["en"] == cls.why

@@ -6,6 +6,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import KZ_STANDARD, crop_of, with_screenshot
+from ._texts import texts
 
 MAX_PER_PAGE = 10
 
@@ -31,6 +32,8 @@ class CssGeneratedText(Check):
             "kk": "«{text}» сөздері бетке жазылмаған, CSS арқылы (::{pseudo}) қосылған: «{element}».",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for page in ctx.audited("normal"):

@@ -6,6 +6,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import crop_of, letters, visible, with_screenshot
+from ._texts import texts
 
 MAX_PER_PAGE = 5
 
@@ -29,6 +30,8 @@ class ItalicText(Check):
             "kk": "Мәтіннің {n} әрпі курсивпен терілген: «{text}».",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         minimum = int(ctx.threshold("italic_min_letters", 150))

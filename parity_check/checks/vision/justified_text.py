@@ -6,6 +6,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import crop_of, line_count, reading_text, with_screenshot
+from ._texts import texts
 
 MAX_PER_PAGE = 5
 
@@ -29,6 +30,8 @@ class JustifiedText(Check):
             "kk": "Бұл азат жол ені бойынша тегістелген: «{text}».",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for page in ctx.audited("normal"):

@@ -6,6 +6,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import crop_of, line_count, reading_text, with_screenshot
+from ._texts import texts
 
 MAX_PER_PAGE = 3
 
@@ -30,6 +31,8 @@ class LongLines(Check):
             "kk": "Бұл мәтіннің жолдарында шамамен {chars} таңба бар ({max}-ден көп): «{text}».",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         maximum = int(ctx.threshold("max_line_chars", 80))

@@ -6,6 +6,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import CheckContext, register
 from ._shared import KZ_STANDARD, view_flags, with_screenshot
+from ._texts import texts
 from ._views import LOSS_MESSAGES, MAX_PER_PAGE, ViewCheck
 
 OFF_SCREEN = ("offscreen", "cut-off")
@@ -49,6 +50,8 @@ class ReflowScroll(ViewCheck):
         },
         **LOSS_MESSAGES,
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for page in ctx.audited():

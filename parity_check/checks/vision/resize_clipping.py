@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..base import register
 from ._shared import KZ_STANDARD
+from ._texts import texts
 from ._views import LOSS_MESSAGES, ViewCheck
 
 
@@ -23,3 +24,4 @@ class ResizeClipping(ViewCheck):
            "requires that text at 200% loses no content: boxes of fixed height cut it off, fixed positions "
            "pile it up.")
     messages = LOSS_MESSAGES
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..base import register
 from ._shared import KZ_STANDARD
+from ._texts import texts
 from ._views import LOSS_MESSAGES, ViewCheck
 
 
@@ -21,3 +22,4 @@ class SpacingClipping(ViewCheck):
     why = ("People with low vision or dyslexia read better with more space between lines, words and letters, "
            "set by their own style sheet or extension; WCAG 1.4.12 requires that no text is lost when they do.")
     messages = LOSS_MESSAGES
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages

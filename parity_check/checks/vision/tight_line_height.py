@@ -6,6 +6,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import crop_of, line_count, reading_text, with_screenshot
+from ._texts import texts
 
 MAX_PER_PAGE = 5
 
@@ -31,6 +32,8 @@ class TightLineHeight(Check):
             "kk": "Жол аралығы қаріп өлшемінің {ratio} есесі ({size} px мәтін үшін {lh} px): «{text}».",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         minimum = float(ctx.threshold("min_line_height_ratio", 1.15))

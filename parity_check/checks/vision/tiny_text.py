@@ -6,6 +6,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import REGISTRY, Check, CheckContext, register
 from ._shared import crop_of, letters, visible, with_screenshot
+from ._texts import texts
 
 MAX_PER_PAGE = 10
 
@@ -30,6 +31,8 @@ class TinyText(Check):
             "kk": "Мәтін {size} px қаріппен терілген, бұл {min} px-тен кіші: «{text}».",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         tiny = float(ctx.threshold("tiny_text_px", 9))

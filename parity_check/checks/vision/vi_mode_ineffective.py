@@ -7,6 +7,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import KZ_STANDARD, contrast, crop_of, visible, with_screenshot
+from ._texts import texts
 
 MAX_PARTS = 5  # per page and kind: the template is what needs fixing, a few examples show where
 PART_KINDS = ("text", "link", "heading", "button", "label")
@@ -69,6 +70,8 @@ class ViModeIneffective(Check):
                   "{normal}): «{text}».",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         min_ratio = float(ctx.threshold("vi_min_font_ratio", 1.2))

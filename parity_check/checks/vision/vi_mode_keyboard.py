@@ -7,6 +7,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import KZ_STANDARD, lang_args
+from ._texts import texts
 
 
 @register
@@ -52,6 +53,8 @@ class ViModeKeyboard(Check):
                   "қолжетімді атауы жоқ: экраннан оқу бағдарламасы оның не істейтінін айтпайды.",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         probes = {p.get("lang"): p for p in (ctx.site.get("vi_keyboard") or {}).get("probes", [])

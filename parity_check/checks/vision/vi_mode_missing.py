@@ -7,6 +7,7 @@ from typing import Iterable
 from ...models import Finding
 from ..base import Check, CheckContext, register
 from ._shared import KZ_STANDARD, lang_args
+from ._texts import texts
 
 MAX_RELATED = 20
 
@@ -44,6 +45,8 @@ class ViModeMissing(Check):
                   "ал басқа беттерінде бар.",
         },
     }
+
+    messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         by_lang: dict[str | None, list] = defaultdict(list)
