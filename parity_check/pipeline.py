@@ -25,8 +25,13 @@ def target_url(target: str) -> str:
     raw = target.strip()
     if not raw:
         raise InputError("the target is empty: give a domain (akimvko.gov.kz), a URL or a profile name")
+    if re.match(r"^[a-z][a-z0-9+-]*:(?!\d|//)", raw, re.I):  # mailto:, javascript:, file: (not host:port)
+        raise InputError(f"{target!r}: only http and https sites can be checked")
     candidate = raw if re.match(r"^[a-z][a-z0-9+.-]*://", raw, re.I) else f"https://{raw}"
-    parts = urlsplit(candidate)
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:  # a broken IPv6 literal
+        raise InputError(f"{target!r} is not a domain or URL (example: akimvko.gov.kz)") from None
     if parts.scheme not in ("http", "https"):
         raise InputError(f"{target!r}: only http and https sites can be checked")
     try:
