@@ -96,9 +96,13 @@ def _default_out(target: str) -> Path:
 @click.option("--report-lang", type=click.Choice(["kk", "ru", "en"]), default="en", show_default=True,
               help="Language of the HTML report and the Markdown summary.")
 @click.option("--no-vi", is_flag=True, help="Skip the visually-impaired mode (normal mode only).")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path),
+              help="Reuse the records of pages unchanged since an earlier run [reports/.cache/<site>].")
+@click.option("--no-cache", is_flag=True, help="Render and audit every page again.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-              from_artifacts, resume_dir, shard, baseline, fail_on_new, report_lang, no_vi, quiet):
+              from_artifacts, resume_dir, shard, baseline, fail_on_new, report_lang, no_vi, cache_dir, no_cache,
+              quiet):
     """Render TARGET (a domain, a URL or a profile name) in every language and both modes, audit it,
     and write the report."""
     from .config import ProfileError
@@ -110,7 +114,7 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
     try:
         code = _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats,
                           fail_on, from_artifacts, no_vi, quiet, resume_dir, shard, baseline, fail_on_new,
-                          report_lang)
+                          report_lang, cache_dir=cache_dir, no_cache=no_cache)
     except (ProfileError, InputError, ArtifactError, BrowserNotFound, BaselineError, ValueError) as e:
         raise fail(str(e))
     except KeyboardInterrupt:
@@ -120,11 +124,12 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
 
 def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
                from_artifacts, no_vi, quiet, resume_dir=None, shard=(1, 1), baseline=None, fail_on_new=False,
-               report_lang="en") -> int:
+               report_lang="en", cache_dir=None, no_cache=False) -> int:
     from . import pipeline
     from .settings import build_settings
     from .report import reporter_class
 
+    target = (target or "").strip() or None  # a blank argument (an unset CI variable) is no target
     fmt_list = _split_csv(formats)
     for fmt in fmt_list:
         reporter_class(fmt)  # unknown formats fail before any browser work
@@ -137,6 +142,10 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
 
     if sum(bool(x) for x in (target, from_artifacts, resume_dir)) > 1:
         raise pipeline.InputError("give one of TARGET, --from-artifacts and --resume")
+    if cache_dir and no_cache:
+        raise pipeline.InputError("give --cache DIR or --no-cache, not both")
+    if from_artifacts and (cache_dir or no_cache):
+        raise pipeline.InputError("--from-artifacts renders nothing, so --cache and --no-cache do not apply")
     if resume_dir:
         from dataclasses import replace
         from .artifacts import ArtifactStore
@@ -149,7 +158,8 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
                                   max_depth=saved["max_depth"], concurrency=concurrency or saved["concurrency"],
                                   fail_on=fail_on or saved["fail_on"], out_dir=Path(resume_dir),
                                   formats=fmt_list, no_vi="vi" not in saved["modes"])
-        settings = replace(settings, resume=True)
+        saved_cache = None if no_cache else cache_dir or saved.get("cache_dir")
+        settings = replace(settings, resume=True, cache_dir=Path(saved_cache) if saved_cache else None)
         progress(f"parity-check {__version__}: resuming {settings.target} in {settings.out_dir}")
         store = pipeline.gather(settings, progress)
     elif from_artifacts:
@@ -168,9 +178,13 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
                                   max_depth=max_depth, concurrency=concurrency, fail_on=fail_on,
                                   out_dir=out_dir, formats=fmt_list, no_vi=no_vi,
                                   default_out=_default_out)
+        from dataclasses import replace
+        from .gather.cache import default_cache_dir
+
         if shard != (1, 1):
-            from dataclasses import replace
             settings = replace(settings, shard=shard)
+        if not no_cache:
+            settings = replace(settings, cache_dir=cache_dir or default_cache_dir(settings.target))
         if settings.out_dir.exists() and any(settings.out_dir.iterdir()):
             raise pipeline.InputError(f"{settings.out_dir} exists and is not empty; choose another --out")
         progress(f"parity-check {__version__}: {settings.target} in {','.join(settings.languages)}, "
@@ -212,7 +226,7 @@ def demo_cmd(out_dir, port, formats, quiet):
         click.echo(f"demo site: {base}/ (a fictional regional akimat; defects planted on purpose)", err=True)
         try:
             code = _run_check(f"{base}/", "demo", None, None, None, None, out_dir, formats, "none", None,
-                              False, quiet)
+                              False, quiet, no_cache=True)  # a new port every time: nothing to reuse
         except Exception as e:
             raise fail(str(e))
     click.echo(f"Open {out_dir / 'report.html'} in a browser; the planted defects are listed in "
