@@ -4,7 +4,9 @@ generated_site(n_pages=60, seed=0) has n_pages // 3 pages in each of kk, ru and 
 page `/kz/` (`/ru/`, `/en/`) that links every page, and `/kz/page/<k>/` pages with a menu of the first
 sections, previous/next links, a language switcher and hreflang alternates. The three languages say the same
 thing (parallel sentences, same figures), and the bvi-lite widget is on every page, English included.
-There are no planted defects: PLANTED is empty, and pages are meant to pass axe-core in both modes.
+There are no planted defects: PLANTED is empty, and pages are meant to pass axe-core in both modes and
+parity-check's own checks (a benchmark site has none of the sections the law requires: those are reported
+for review, "incomplete").
 `/` redirects (302) to `/kz/`.
 """
 from __future__ import annotations
@@ -67,17 +69,19 @@ SENTENCES = [
      "The information is regularly updated on the akimat's website.", (0, 0)),
 ]
 
-CSS = """body { margin: 0; font: 16px/1.5 Arial, "DejaVu Sans", sans-serif; color: #1f2933; background: #fff; }
+CSS = """body { margin: 0; font: 16px/1.5 Arial, "DejaVu Sans", sans-serif; color: #1f2933; background: #fff;
+  overflow-wrap: break-word; }
 a { color: #0b5394; }
 header { background: #12355b; color: #fff; padding: 8px 16px; }
 header a { color: #fff; }
-.bar { display: flex; justify-content: space-between; align-items: center; gap: 16px; }
+.bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 4px 16px; }
 .bar ul, nav.menu ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px; }
 .bar li a { display: inline-block; padding: 4px 8px; }
 .site { font-size: 24px; font-weight: bold; margin: 8px 0; }
 nav.menu { background: #e6eef5; }
 nav.menu a { display: block; padding: 10px 12px; color: #12355b; font-weight: bold; }
 main { max-width: 900px; margin: 0 auto; padding: 16px; }
+main p, main li { max-width: 62ch; }
 .pager a { display: inline-block; padding: 6px 0; margin-right: 24px; }
 footer { background: #12355b; color: #fff; padding: 12px 16px; }
 """

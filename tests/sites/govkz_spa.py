@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from parity_check.sites.server import Response, html_response, json_response, not_found, redirect
@@ -26,11 +27,16 @@ ENTRY = f"/memleket/entities/{SLUG}?lang=kk"
 ENTITY_PREFIX = "/memleket/entities/"
 LANGS = ("kk", "ru", "en")
 
+# `also`: other checks that see the same defect from another angle.
 PLANTED = [
     {"check": "untranslated-page", "path": f"/memleket/entities/{SLUG}/press/news/details/203?lang=kk",
-     "lang": "kk", "mode": "normal", "what": "the Kazakh version of news item 203 is Russian text"},
+     "lang": "kk", "mode": "normal", "what": "the Kazakh version of news item 203 is Russian text",
+     "also": ["lang-mismatch", "copied-text", "untranslated-text"]},
+    {"check": "missing-item", "path": f"/memleket/entities/{SLUG}/press/news?lang=en",
+     "lang": "en", "mode": "normal", "what": "news item 204 is in the kk and ru news lists, not in the en one"},
     {"check": "missing-language-version", "path": f"/memleket/entities/{SLUG}/press/news/details/204?lang=en",
-     "lang": "en", "mode": "normal", "what": "news item 204 exists in kk and ru, not in en (absent from the en list)"},
+     "lang": "en", "mode": "normal",
+     "what": "news item 204 has no English version: a soft 404 (HTTP 200, the app renders 'Page not found')"},
 ]
 
 ENTITY = {
@@ -75,9 +81,10 @@ STRUCTURE = {
                          "Department", "City Education Department"]),
 }
 
-# id -> (date, {lang: (title, paragraphs)}); a language missing from the dict has no version.
+# id -> (days before today, {lang: (title, paragraphs)}); a language missing from the dict has no version.
+# Dates follow the day of serving, so the news is never stale.
 NEWS = {
-    201: ("2025-03-18", {
+    201: (3, {
         "kk": ("Қала бағыттарына 25 жаңа автобус шықты",
                ["Демо қаласының бағыттарына газбен жүретін 25 жаңа автобус шықты. Автобустар төмен еденді, "
                 "арбамен жүретін жолаушыларға арналған пандусы бар.",
@@ -91,7 +98,7 @@ NEWS = {
                 "with a ramp for wheelchair users.",
                 "The new buses serve the four busiest routes."]),
     }),
-    202: ("2025-03-12", {
+    202: (9, {
         "kk": ("Орталық саябақты абаттандыру аяқталды",
                ["Орталық саябақта жаңа жаяу жүргіншілер жолдары, балалар алаңы және 300 орындық "
                 "жазғы сахна салынды. Саябаққа 1 200 ағаш отырғызылды."]),
@@ -102,7 +109,7 @@ NEWS = {
                ["The central park has new footpaths, a playground and a 300-seat summer stage. 1,200 trees have "
                 "been planted."]),
     }),
-    203: ("2025-03-06", {
+    203: (15, {
         # PLANTED untranslated-page: the "Kazakh" version is the Russian text, served with lang=kk
         "kk": ("Приём документов на жилищную очередь продлён",
                ["Приём документов для постановки на учёт нуждающихся в жилье продлён до 30 апреля. Документы "
@@ -120,7 +127,7 @@ NEWS = {
                 "Applicants need an identity card, a certificate of family composition and income details for "
                 "the last twelve months."]),
     }),
-    204: ("2025-03-01", {
+    204: (20, {
         # PLANTED missing-translation: no English version
         "kk": ("Наурыз мерекесіне дайындық басталды",
                ["Қалада Наурыз мейрамына арналған іс-шаралар жоспары бекітілді. Мерекелік концерттер мен "
@@ -188,20 +195,22 @@ SHELL = """<!doctype html>
 
 APP_CSS = """:root { font-size: 16px; }
 html.special-version { font-size: 24px; }
-body { margin: 0; font: 1rem/1.5 Arial, "DejaVu Sans", sans-serif; color: #1b1f23; background: #fff; }
+body { margin: 0; font: 1rem/1.5 Arial, "DejaVu Sans", sans-serif; color: #1b1f23; background: #fff;
+  overflow-wrap: break-word; }
 a { color: #0a58a8; }
-.top { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.5rem 1rem;
-  background: #f2f5f8; }
-.top ul { display: flex; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
+.top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem 1rem;
+  padding: 0.5rem 1rem; background: #f2f5f8; }
+.top ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
 .top a { display: inline-block; padding: 0.25rem 0.5rem; }
 .top a[aria-current] { font-weight: bold; }
-#special-version { font: inherit; padding: 0.4rem 0.8rem; border: 1px solid #0a58a8; border-radius: 4px;
+#special-version { max-width: 100%; font: inherit; padding: 0.4rem 0.8rem; border: 1px solid #0a58a8; border-radius: 4px;
   background: #fff; color: #0a58a8; cursor: pointer; }
 .brand { margin: 0; padding: 1rem; font-size: 1.5rem; font-weight: bold; color: #123; }
 nav.sections ul { display: flex; flex-wrap: wrap; list-style: none; margin: 0; padding: 0 1rem;
   border-bottom: 1px solid #c9d3dd; }
 nav.sections a { display: block; padding: 0.6rem 0.8rem; text-decoration: none; font-weight: bold; }
 main { padding: 1rem 1rem 2rem; max-width: 60rem; }
+main p, main li, main dd { max-width: 62ch; }
 h1 { font-size: 2rem; margin: 0 0 1rem; }
 .date { color: #4b5560; }
 footer { padding: 1rem; background: #1f3a56; color: #fff; }
@@ -311,7 +320,7 @@ APP_JS = r"""// gov.kz replica app: renders every page client-side from /api/v1/
       if (!e) { root.textContent = ""; return; }
       var mainHtml = d && r ? r.view(s, d, e) : "<h1>" + esc(e.not_found) + "</h1>";
       document.documentElement.lang = s.lang;
-      document.title = (d && d.title ? d.title + " | " : "") + e.name;
+      document.title = (d && r ? (d.title ? d.title + " | " : "") : e.not_found + " | ") + e.name;
       root.innerHTML = chrome(s, e, mainHtml);
       document.documentElement.setAttribute("data-rendered", "1");
     });
@@ -342,6 +351,10 @@ APP_JS = r"""// gov.kz replica app: renders every page client-side from /api/v1/
   else window.addEventListener("load", function () { render(); });
 })();
 """
+
+
+def _date(days_ago: int) -> str:
+    return (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
 
 
 def request_lang(headers: dict) -> str:
@@ -415,7 +428,7 @@ class GovKzSpaSite:
             title, units = STRUCTURE[lang]
             return ok({"title": title, "units": units})
         if section == "press/news":
-            items = [{"id": i, "date": d, "title": t[lang][0], "teaser": t[lang][1][0]}
+            items = [{"id": i, "date": _date(d), "title": t[lang][0], "teaser": t[lang][1][0]}
                      for i, (d, t) in NEWS.items() if lang in t]
             limit = query.get("limit")
             if limit and limit.isdigit():
@@ -427,7 +440,7 @@ class GovKzSpaSite:
             if not item or lang not in item[1]:
                 return missing
             title, paras = item[1][lang]
-            return ok({"id": int(m.group(1)), "date": item[0], "title": title, "paragraphs": paras})
+            return ok({"id": int(m.group(1)), "date": _date(item[0]), "title": title, "paragraphs": paras})
         if section == "documents":
             title, docs = DOCUMENTS[lang]
             return ok({"title": title, "items": [{"title": t, "date": d, "file": f"/uploads/documents/{f}"}
