@@ -91,6 +91,7 @@ class Frontier:
     def wants(self, url: str) -> bool:
         """Should a link be followed? Refused hosts are remembered with the reason (facts of the run)."""
         try:
+            normalise_url(url)  # raises for what no request could be made from (a port of 99999)
             web = urlsplit(url).scheme in ("http", "https")
             why = refused_address(url, self.target_class) if web else None
             if why is None and web and host_of(url) not in self.hosts:
@@ -136,6 +137,9 @@ class Frontier:
             return []
         try:
             normalise_url(url)
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(f"not a web page address: {url!r}")
         except ValueError:
             self.refused_links += 1
             return []
