@@ -138,6 +138,8 @@ men bet bar on ol al ma me ba be pe she da de te ta tek bas bos sol aı ıa ai k
 
 def _loose(word: str) -> str:
     """Diacritics off, Kazakh special letters to their base: matches both alphabets and ASCII."""
+    if word.isascii():
+        return word
     word = word.translate(_ASCII_FOLD)
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 

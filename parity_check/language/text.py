@@ -14,6 +14,8 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+")
 # A word: letters (and combining marks), joined by hyphens or apostrophes ("іс-шара", "citizens'").
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
+# a letter that is neither Latin nor Cyrillic (Greek, Arabic, Han...)
+_OTHER_LETTER = re.compile(r"[^\W\d_a-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u052f]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼʻ-](?=[^\W\d_]))*")
 
@@ -58,9 +60,16 @@ def tokenize(text: str) -> Tokens:
         text = _EMAIL.sub(" ", text)
     if "." in text or "/" in text:
         text = _URL.sub(" ", text)
-    words = _WORD.findall(text.lower())
+    low = text.lower()
+    words = _WORD.findall(low)
     if not words:
         return Tokens((), "Zyyy", 0, "")
+    # whole-text fast paths: all-ASCII text is Latin; Cyrillic text without a Latin or other-script
+    # letter needs no per-word look (most labels are one of these two)
+    if low.isascii():
+        return Tokens(tuple(words), "Latn", sum(map(len, words)), " ".join(words))
+    if not _LATIN.search(low) and not _OTHER_LETTER.search(low) and _CYRILLIC.search(low):
+        return Tokens(tuple(words), "Cyrl", sum(map(len, words)), " ".join(words))
     counts: dict[str, int] = {}
     for i, w in enumerate(words):
         if w.isascii():
