@@ -10,6 +10,7 @@ on first use; not a dependency of the project, so it is imported only when asked
 """
 from __future__ import annotations
 
+import copy
 import math
 import threading
 from typing import Protocol
@@ -45,8 +46,10 @@ class LangidBackend:
         self._lock = threading.Lock()
 
     def _load(self):
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        from py3langid import langid
+        if hasattr(langid.LanguageIdentifier, "from_model_file"):          # py3langid >= 0.4
+            return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+        return langid.LanguageIdentifier.from_pickled_model(langid.MODEL_FILE, norm_probs=True)
 
     def _view(self, langs: frozenset[str]):
         view = self._views.get(langs)
@@ -54,17 +57,16 @@ class LangidBackend:
             with self._lock:
                 if self._base is None:
                     self._base = self._load()
-                from py3langid.langid import LanguageIdentifier
                 base = self._base
-                ptc, pc, classes = base._full_model
-                known = [code for code in langs if code in set(classes)]
+                known = [code for code in sorted(langs) if code in set(base.nb_classes)]
                 if not known:
                     self._views[langs] = _EMPTY
                     return _EMPTY
-                view = LanguageIdentifier(ptc, pc, classes, base.tk_nextmove, base.tk_output,
-                                          norm_probs=True, tk_row=base.tk_row)
+                # a shallow copy shares the model arrays; set_languages swaps in sliced copies
+                view = copy.copy(base)
                 view.set_languages(known)
-                if len(view.nb_classes) <= _SMALL and not view._alias_pairs and hasattr(view, "_rowbase"):
+                if (len(view.nb_classes) <= _SMALL and not getattr(view, "_alias_pairs", ())
+                        and hasattr(view, "_rowbase") and hasattr(view, "_decide")):
                     view = _SmallView(view)
                 self._views[langs] = view
         return view
@@ -73,10 +75,7 @@ class LangidBackend:
         view = self._views.get(langs) or self._view(langs)
         if isinstance(view, _SmallView):
             return view.probabilities(text)
-        if view._alias_pairs:                      # a label twice (sr Cyrillic/Latin): merged by rank
-            return {lang: p for lang, p in view.rank(text) if lang in langs}
-        # _decide: the normalised scores without rank()'s sort -- this is the hot path
-        return dict(zip(view.nb_classes, view._decide(text).tolist()))
+        return {lang: p for lang, p in view.rank(text) if lang in langs}
 
 
 _SMALL = 4      # restricted sets up to this size are scored in plain Python (kk/ru: the hot path)
@@ -128,15 +127,9 @@ class _SmallView:
 
 class _Empty:
     """Stands for a restricted view with no language the model knows."""
-    _alias_pairs = ()
     nb_classes = ()
 
-    def _decide(self, text):
-        return _NoScores()
-
-
-class _NoScores:
-    def tolist(self):
+    def rank(self, text):
         return []
 
 
