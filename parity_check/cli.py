@@ -274,6 +274,17 @@ def profiles_validate(files):
         click.echo(f"{ref}: valid")
 
 
+@main.command("checks")
+def checks_cmd():
+    """List every check parity-check runs besides axe-core's rules: id, impact, scope and why it matters."""
+    from .checks import load_all
+
+    for check_id, cls in load_all().items():
+        if check_id == "axe":
+            continue
+        click.echo(f"{check_id:26} {cls.impact:9} {cls.scope:9} {cls.why}")
+
+
 def _register_subcommands() -> None:
     from .ci import ci_cmd
     from .report_cli import report_group
