@@ -282,7 +282,7 @@ class Crawler:
                             "gatherers": [(g.name, g.modes) for g in GATHERERS],
                             "modes": p.modes, "vi_steps": [str(a) for a in p.vi_steps],
                             "vi_active_selector": p.vi_active_selector, "wait_for": p.wait_for,
-                            "settle_ms": p.settle_ms, "max_depth": p.max_depth})
+                            "settle_ms": p.settle_ms, "max_page_bytes": p.max_page_bytes})
 
     async def _probe_root(self) -> None:
         """Open the target as a visitor would (Kazakh preferred) to learn where the root leads, and read
@@ -368,8 +368,11 @@ class Crawler:
             current = self._content_keys.get(page)  # the normal record's key: same document, same APIs
         elif entry is not None:
             await self.pacer.wait(url)
-            request = await self.session.request_context(lang, "normal")
-            current = await self.cache.current_key(entry, request, self.plan.timeout_ms)
+            try:
+                request = await self.session.request_context(lang, "normal")
+                current = await self.cache.current_key(entry, request, self.plan.timeout_ms)
+            except Exception:  # e.g. the browser died: the page is rendered, where that is handled
+                current = None
             if current is not None:
                 self._content_keys[page] = current
         if entry is None or current is None or entry.get("content_key") != current:

@@ -94,15 +94,21 @@ class NetworkGuard:
 
     async def _resolved_refusal(self, host: str) -> str | None:
         """A public-looking name that resolves to a private address (DNS rebinding, split horizon)."""
+        found = await self.resolved_class(host)
+        return None if found is None or found == self.allowed_class else f"{found} address (resolved from {host})"
+
+    async def resolved_class(self, host: str) -> str | None:
+        """The address_class of what `host` resolves to: any non-public address makes it non-public, since
+        the browser may connect to any of them. Unresolvable names are None: their requests fail anyway."""
         if host not in self._resolved:
-            why = None
+            found = None
             try:
                 infos = await asyncio.wait_for(asyncio.get_running_loop().getaddrinfo(host, None), DNS_TIMEOUT_S)
                 for info in infos:
-                    why = why or refused_address(info[4][0].split("%")[0], self.allowed_class)
+                    found = found or address_class(str(info[4][0]).split("%")[0])
             except Exception:
-                why = None  # unresolvable: the browser's own request will fail and say so
-            self._resolved[host] = f"{why} (resolved from {host})" if why else None
+                found = None
+            self._resolved[host] = found
         return self._resolved[host]
 
     def note(self, url: str, why: str) -> None:
@@ -171,8 +177,7 @@ class BrowserSession:
             host = ""
         allowed = address_class(host)
         if allowed is None and host and not _is_ip(host):
-            why = await NetworkGuard(None)._resolved_refusal(host)  # "private address (resolved from x)"
-            allowed = why.split(" ", 1)[0] if why else None
+            allowed = await NetworkGuard(None).resolved_class(host)  # an intranet name
         self.guard = NetworkGuard(allowed)
         return self.guard
 
