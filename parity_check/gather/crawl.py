@@ -41,9 +41,13 @@ async ({quiet, cap}) => {
   const obs = new MutationObserver(() => { last = Date.now(); });
   obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
   const start = Date.now();
+  // A page that already shows its text needs only a short quiet spell; an almost empty one may be an app
+  // shell whose script has not asked for its data yet, so it gets the full `quiet` to start a request.
+  const shown = () => document.body && document.body.innerText.length >= 200;
   while (Date.now() - start < cap) {
     await new Promise((r) => setTimeout(r, 50));
-    if ((window.__parityInflight || 0) === 0 && Date.now() - last >= quiet) break;
+    const needed = shown() ? Math.min(quiet, 100) : quiet;
+    if ((window.__parityInflight || 0) === 0 && Date.now() - last >= needed) break;
   }
   obs.disconnect();
 }
@@ -475,6 +479,7 @@ class Crawler:
             self._store_in_cache(record, recorder, document)
 
     async def _gather(self, page, worker: int, record: PageRecord, document: dict | None) -> None:
+        load_started = time.time()
         response = await self._goto_with_retries(page, record)
         record.status = response.status if response else None
         record.final_url = page.url
@@ -508,6 +513,11 @@ class Crawler:
             record.artifacts["vi"] = vi
             record.final_url = page.url
             vi_active = vi["state"] == "active"
+            # wall-clock stamps let vi-mode-not-persistent order the VI visits of one language (workers
+            # run in parallel, so the journal's order is not the order the mode was seen in)
+            vi["load_started"] = load_started
+            if vi_active:
+                vi["active_since"] = time.time()
             if not vi_active:
                 record.outcome = "skipped"
                 return
@@ -515,7 +525,7 @@ class Crawler:
             metrics = await page.evaluate(_VI_PROBE, {"probe": "measure",
                                                       "activeSelector": self.plan.vi_active_selector})
             record.artifacts["text_metrics"] = metrics
-        visit = Visit(record.url, record.lang, record.mode, vi_active, worker)
+        visit = Visit(record.url, record.lang, record.mode, vi_active, worker, record.artifacts)
         errors = {}
         for g in GATHERERS:
             if record.mode not in g.modes:

@@ -3,7 +3,7 @@ language, parity, low vision and crawling can add what it needs without rewritin
 from __future__ import annotations
 
 import importlib.resources
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 
@@ -17,6 +17,8 @@ class Visit:
     mode: str
     vi_active: bool
     worker: int
+    # what earlier gatherers recorded for this page (crops need axe's failing elements)
+    artifacts: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
