@@ -63,6 +63,21 @@ def _parse_shard(value: str | None) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+def _skip_names(value: str | None) -> tuple[str, ...]:
+    names = tuple(_split_csv(value))
+    if not names:
+        return ()
+    from .gather.registry import GATHERERS, SITE_GATHERERS, load_gatherers
+
+    load_gatherers()
+    known = {g.name for g in GATHERERS} | {g.name for g in SITE_GATHERERS}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise click.BadParameter(f"unknown gatherer(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}",
+                                 param_hint="--skip")
+    return names
+
+
 def _split_csv(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
@@ -95,14 +110,17 @@ def _default_out(target: str) -> Path:
 @click.option("--fail-on-new", is_flag=True, help="Exit 1 only for findings the baseline does not have.")
 @click.option("--report-lang", type=click.Choice(["kk", "ru", "en"]), default="en", show_default=True,
               help="Language of the HTML report and the Markdown summary.")
+@click.option("--skip", "skip", metavar="NAMES",
+              help="Gatherers not to run, comma-separated (views, crops, generated_text, links, documents, "
+                   "vi_keyboard, vi_persistence): a faster run that leaves their checks silent.")
 @click.option("--no-vi", is_flag=True, help="Skip the visually-impaired mode (normal mode only).")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path),
               help="Reuse the records of pages unchanged since an earlier run [reports/.cache/<site>].")
 @click.option("--no-cache", is_flag=True, help="Render and audit every page again.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
-              from_artifacts, resume_dir, shard, baseline, fail_on_new, report_lang, no_vi, cache_dir, no_cache,
-              quiet):
+              from_artifacts, resume_dir, shard, baseline, fail_on_new, report_lang, skip, no_vi, cache_dir,
+              no_cache, quiet):
     """Render TARGET (a domain, a URL or a profile name) in every language and both modes, audit it,
     and write the report."""
     from .config import ProfileError
@@ -114,7 +132,7 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
     try:
         code = _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats,
                           fail_on, from_artifacts, no_vi, quiet, resume_dir, shard, baseline, fail_on_new,
-                          report_lang, cache_dir=cache_dir, no_cache=no_cache)
+                          report_lang, cache_dir=cache_dir, no_cache=no_cache, skip=_skip_names(skip))
     except (ProfileError, InputError, ArtifactError, BrowserNotFound, BaselineError, ValueError) as e:
         raise fail(str(e))
     except KeyboardInterrupt:
@@ -124,7 +142,7 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
 
 def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
                from_artifacts, no_vi, quiet, resume_dir=None, shard=(1, 1), baseline=None, fail_on_new=False,
-               report_lang="en", cache_dir=None, no_cache=False) -> int:
+               report_lang="en", cache_dir=None, no_cache=False, skip=()) -> int:
     from . import pipeline
     from .settings import build_settings
     from .report import reporter_class
@@ -159,7 +177,7 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
                                   fail_on=fail_on or saved["fail_on"], out_dir=Path(resume_dir),
                                   formats=fmt_list, no_vi="vi" not in saved["modes"])
         saved_cache = None if no_cache else cache_dir or saved.get("cache_dir")
-        settings = replace(settings, resume=True, cache_dir=Path(saved_cache) if saved_cache else None)
+        settings = replace(settings, resume=True, skip=tuple(saved.get("skip", ())), cache_dir=Path(saved_cache) if saved_cache else None)
         progress(f"parity-check {__version__}: resuming {settings.target} in {settings.out_dir}")
         store = pipeline.gather(settings, progress)
     elif from_artifacts:
@@ -181,8 +199,7 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
         from dataclasses import replace
         from .gather.cache import default_cache_dir
 
-        if shard != (1, 1):
-            settings = replace(settings, shard=shard)
+        settings = replace(settings, shard=shard, skip=tuple(skip))
         if not no_cache:
             settings = replace(settings, cache_dir=cache_dir or default_cache_dir(settings.target))
         if settings.out_dir.exists() and any(settings.out_dir.iterdir()):

@@ -70,6 +70,7 @@ class RunSettings:
     profile: Any = None
     resume: bool = False
     shard: tuple[int, int] = (1, 1)
+    skip: tuple[str, ...] = ()  # gatherers not to run
     cache_dir: Path | None = None  # records of unchanged pages are reused from here (None: no cache)
 
     def saved(self) -> dict[str, Any]:
@@ -80,7 +81,7 @@ class RunSettings:
         return {"target": self.target, "profile_ref": ref, "languages": list(self.languages),
                 "formats": list(self.formats), "fail_on": self.fail_on, "max_pages": self.max_pages,
                 "max_depth": self.max_depth, "concurrency": self.concurrency, "modes": list(self.modes),
-                "shard": list(self.shard), "cache_dir": str(self.cache_dir) if self.cache_dir else None}
+                "shard": list(self.shard), "skip": list(self.skip), "cache_dir": str(self.cache_dir) if self.cache_dir else None}
 
 
 def now_iso() -> str:
@@ -110,7 +111,8 @@ async def gather_async(settings: RunSettings, progress: Callable[[str], None] | 
         concurrency=settings.concurrency, modes=settings.modes, vi_steps=settings.vi_steps,
         vi_active_selector=settings.vi_active_selector, wait_for=settings.wait_for,
         url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms,
-        resume=settings.resume, shard=settings.shard, cache_dir=settings.cache_dir)
+        resume=settings.resume, shard=settings.shard, cache_dir=settings.cache_dir,
+        skip=frozenset(settings.skip))
     run = {"target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
            "settings": settings.saved(), "started_at": now_iso(), "tool_version": __version__,
            "axe_version": axe_version()}

@@ -75,6 +75,7 @@ class CrawlPlan:
     rate_limit: float = 4.0  # page loads a second on one remote host
     resume: bool = False  # skip what artifacts/pages already holds (a run killed midway)
     shard: tuple[int, int] = (1, 1)  # (i, n): audit only the pages whose page_key hashes to shard i of n
+    skip: frozenset[str] = frozenset()  # gatherers not to run (by name), e.g. the low-vision views
     cache_dir: Path | None = None  # reuse the records of unchanged pages stored here (None: no cache)
     max_page_bytes: int = 10 * 1024 * 1024  # a main document heavier than this is not rendered
     page_budget_ms: int | None = None  # load + every gatherer; None: max(60 s, 4 x timeout_ms)
@@ -252,6 +253,8 @@ class Crawler:
             w.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         for g in SITE_GATHERERS:
+            if g.name in self.plan.skip:
+                continue
             self.progress(f"site: {g.name}")
             try:
                 await self.session.ensure_alive()
@@ -283,7 +286,7 @@ class Crawler:
         p = self.plan
         return fingerprint({"tool": __version__, "axe": axe_version(), "browser": self.session.browser_version,
                             "viewport": self.session.settings.viewport,
-                            "gatherers": [(g.name, g.modes) for g in GATHERERS],
+                            "gatherers": [(g.name, g.modes) for g in GATHERERS if g.name not in p.skip],
                             "modes": p.modes, "vi_steps": [str(a) for a in p.vi_steps],
                             "vi_active_selector": p.vi_active_selector, "wait_for": p.wait_for,
                             "settle_ms": p.settle_ms, "max_page_bytes": p.max_page_bytes})
@@ -528,7 +531,7 @@ class Crawler:
         visit = Visit(record.url, record.lang, record.mode, vi_active, worker, record.artifacts)
         errors = {}
         for g in GATHERERS:
-            if record.mode not in g.modes:
+            if record.mode not in g.modes or g.name in self.plan.skip:
                 continue
             generation = self.session.generation
             try:
