@@ -24,7 +24,7 @@ from tests.sites.generated import generated_site
 
 pytestmark = pytest.mark.browser
 
-PAGES = 15
+PAGES = 12
 KILL_AFTER = 4  # records on disk when the run is killed
 
 
@@ -85,8 +85,8 @@ def test_a_killed_run_resumes_without_losing_or_repeating_a_page(tmp_path):
         assert run["status"] == "running"
         hits_before = Counter(site.hits)
 
-        resumed = subprocess.run(_cli("--resume", str(out), "-q"), cwd=tmp_path, capture_output=True,
-                                 timeout=600)
+        resumed = subprocess.run(_cli("--resume", str(out), "-q", "--format", "json"), cwd=tmp_path,
+                                 capture_output=True, timeout=600)
         assert resumed.returncode in (0, 1), resumed.stderr.decode()[-2000:]
 
     after = _records(out)
