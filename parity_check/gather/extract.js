@@ -51,6 +51,13 @@
     const host = el.closest("[lang]");
     return host ? host.getAttribute("lang") : null;
   };
+  // {lang_nested: true} when the text's language comes from an element inside the body that declares one of
+  // its own (even the page's): such text does not inherit the page's language (ACT ucwvc8). `lang` on <body>
+  // counts as the page's.
+  const nestedLang = (el) => {
+    const host = el.closest("[lang]:not([lang=''])");
+    return host && host !== document.documentElement && host !== document.body ? { lang_nested: true } : {};
+  };
 
   // Effective background: the first ancestor with a non-transparent background colour.
   const backgroundOf = (el) => {
@@ -115,6 +122,7 @@
       region: regionOf(el),
       text,
       lang: langOf(el),
+      ...nestedLang(el),
       bbox: bbox(el),
       font_size: parseFloat(style.fontSize),
       line_height: style.lineHeight === "normal" ? null : parseFloat(style.lineHeight),
@@ -134,7 +142,7 @@
       const v = clean(el.getAttribute(attr));
       if (!v) continue;
       segments.push({ selector: selectorOf(el), tag: el.tagName.toLowerCase(), kind: "attr:" + attr,
-        region: regionOf(el), text: v.slice(0, MAX_TEXT), lang: langOf(el), bbox: bbox(el) });
+        region: regionOf(el), text: v.slice(0, MAX_TEXT), lang: langOf(el), ...nestedLang(el), bbox: bbox(el) });
     }
   }
 
@@ -175,11 +183,75 @@
     hreflang: l.getAttribute("hreflang"), href: l.href,
   }));
 
+  // What assistive technology reads (ACT "text inheriting its programmatic language"): rendered text nodes
+  // (visible or in the accessibility tree) and the names/descriptions of elements not hidden from everyone.
+  const renderedCache = new Map();
+  const rendered = (el) => {
+    if (!renderedCache.has(el)) {
+      renderedCache.set(el, el.checkVisibility ? el.checkVisibility({ visibilityProperty: true })
+        : getComputedStyle(el).display !== "none" && getComputedStyle(el).visibility === "visible");
+    }
+    return renderedCache.get(el);
+  };
+  const exposed = (el) => rendered(el) && !el.closest("[aria-hidden=true]");
+  const idrefText = (el, attr) => clean((el.getAttribute(attr) || "").split(/\s+/).map((id) => {
+    const ref = id && document.getElementById(id);
+    return ref ? ref.textContent : "";
+  }).join(" "));
+  // Names and descriptions that are not text nodes: [source, text] pairs (a simplified accname).
+  const namesOf = (el) => {
+    const out = [];
+    const by = idrefText(el, "aria-labelledby");
+    const label = clean(el.getAttribute("aria-label"));
+    const alt = /^(IMG|AREA)$/.test(el.tagName) || (el.tagName === "INPUT" && el.type === "image")
+      ? clean(el.getAttribute("alt")) : "";
+    if (by) out.push(["aria-labelledby", by]);
+    else if (label) out.push(["aria-label", label]);
+    else if (alt) out.push(["alt", alt]);
+    const described = idrefText(el, "aria-describedby");
+    if (described) out.push(["aria-describedby", described]);
+    const title = clean(el.getAttribute("title"));
+    if (title) out.push(["title", title]);
+    return out;
+  };
+  // Accessible names only the accessibility tree has (alt texts, aria-labelledby/-describedby); aria-label
+  // and title are segments already. `lang`: as for segments, the closest [lang].
+  const names = [];
+  for (const el of document.querySelectorAll("body img[alt], body area[alt], body input[type=image][alt], body [aria-labelledby], body [aria-describedby]")) {
+    if (names.length >= MAX_SEGMENTS) break;
+    if (!exposed(el)) continue;
+    for (const [source, text] of namesOf(el)) {
+      if (source === "aria-label" || source === "title") continue;
+      names.push({ selector: selectorOf(el), tag: el.tagName.toLowerCase(), source, text: text.slice(0, MAX_TEXT),
+        lang: langOf(el), ...nestedLang(el) });
+    }
+  }
+  // The text inheriting its language from `host`: what the host and its descendants hold, not counting
+  // descendants that declare a (non-empty) lang of their own.
+  const ownText = (host) => {
+    const parts = [];
+    let length = 0;
+    const walker = document.createTreeWalker(host, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n !== host && n.nodeType === 1 && n.getAttribute("lang"))
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let n = host; n && length < MAX_TEXT; n = walker.nextNode()) {
+      if (n.nodeType === 3) {
+        const t = clean(n.nodeValue);
+        if (t && n.parentElement && rendered(n.parentElement)) { parts.push(t); length += t.length + 1; }
+      } else {
+        const own = namesOf(n);
+        if (own.length && exposed(n)) for (const [, t] of own) { parts.push(t); length += t.length + 1; }
+      }
+    }
+    return parts.join(" ").slice(0, MAX_TEXT);
+  };
+
   // Elements that declare their own language (for the element-level language check, ACT off6ek).
   const langElements = [];
   for (const el of document.querySelectorAll("body [lang], body[lang]")) {
     langElements.push({ selector: selectorOf(el), lang: el.getAttribute("lang"),
-      text: clean(el.innerText || el.textContent).slice(0, MAX_TEXT), visible: isVisible(el) });
+      text: clean(el.innerText || el.textContent).slice(0, MAX_TEXT), own_text: ownText(el), visible: isVisible(el) });
   }
 
   const root = document.documentElement;
@@ -192,6 +264,7 @@
     images,
     alternates,
     lang_elements: langElements,
+    names,
     meta_description: (document.querySelector("meta[name=description]") || {}).content || null,
     viewport: { width: innerWidth, height: innerHeight, scroll_width: root.scrollWidth,
       scroll_height: root.scrollHeight },

@@ -11,8 +11,10 @@ from .common import name_args
 
 @register
 class ElementLangMismatch(Check):
-    """A passage marked with `lang` (say `<span lang="es">`) whose text is in another language. Short or
-    language-neutral text cannot be judged and is left alone; a doubtful judgement is `incomplete`."""
+    """A passage marked with `lang` (say `<span lang="es">`) whose text is in another language. The text judged
+    is what inherits the element's language: its rendered text and accessible names (alt, aria-labelledby),
+    without descendants that carry their own `lang`. Short or language-neutral text cannot be judged and
+    is left alone; a doubtful judgement is `incomplete`."""
 
     id = "element-lang-mismatch"
     tags = ("wcag2aa", "wcag312", "act:off6ek", "kz:st-rk-2191")
@@ -30,8 +32,14 @@ class ElementLangMismatch(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for page in ctx.audited("normal"):
             for el in (page.get("dom") or {}).get("lang_elements", []):
-                declared, text = (el.get("lang") or "").strip(), el.get("text") or ""
-                if not declared or not text or not el.get("visible", True) or not is_valid_lang_code(declared):
+                declared = (el.get("lang") or "").strip()
+                if "own_text" in el:
+                    # ACT off6ek: the text inheriting its language from the element (visible or exposed
+                    # text and accessible names, without descendants that declare their own lang)
+                    text = el["own_text"] or ""
+                else:  # records gathered before own_text: all the element's visible text
+                    text = (el.get("text") or "") if el.get("visible", True) else ""
+                if not declared or not text or not is_valid_lang_code(declared):
                     continue
                 guess = identify(text)
                 if guess.neutral or guess.lang in (None, "und") or same_language(declared, guess.lang):

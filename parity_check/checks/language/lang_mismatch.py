@@ -13,8 +13,9 @@ from .common import name_args, text_segments
 class LangMismatch(Check):
     """The `lang` of `<html>` names one language and the page's text is in another, so screen readers
     read the whole page with the wrong pronunciation rules. Decided over all text that inherits the page's
-    language, counting words per language (as ACT ucwvc8 asks), never from one string. axe-core checks only
-    that the code is valid; a page set to the wrong language passes it."""
+    language (text, accessible names and the title), counting words per language (as ACT ucwvc8 asks),
+    never from one string. axe-core checks only that the code is valid; a page set to the wrong language
+    passes it."""
 
     id = "lang-mismatch"
     tags = ("wcag2a", "wcag311", "act:ucwvc8", "kz:st-rk-2191")
@@ -35,8 +36,13 @@ class LangMismatch(Check):
             declared = (dom.get("declared_lang") or "").strip()
             if not declared or not is_valid_lang_code(declared):
                 continue  # inapplicable: a missing or invalid code is axe's html-has-lang / html-lang-valid
-            inherited = [s["text"] for s in text_segments(page, include_attrs=True)
-                         if not s.get("lang") or same_language(s["lang"], declared)]
+            # ACT's "text inheriting its programmatic language": text, names (alt, aria-labelledby...) and
+            # the page title; not text under an element that declares its own lang, even the same one
+            named = [n for n in dom.get("names", []) if n.get("text")]
+            inherited = [s["text"] for s in [*text_segments(page, include_attrs=True), *named]
+                         if not s.get("lang_nested") and (not s.get("lang") or same_language(s["lang"], declared))]
+            if dom.get("title"):
+                inherited.append(dom["title"])
             verdict = page_language(inherited)
             if verdict.lang in (None, "und") or same_language(declared, verdict.lang):
                 continue
