@@ -103,3 +103,25 @@ def test_counterpart_found_by_hreflang_is_not_missing():
     guessed = [page("http://x/ru/basshylyq", "ru", None, [], outcome="failed", status=404),
                page("http://x/kz/rukovodstvo", "kk", None, [], outcome="failed", status=404)]
     assert run("missing-language-version", [kk, ru, *guessed], languages=("kk", "ru")) == []
+
+
+# The three language barriers of the UK GDS accessibility-tool audit that axe-core misses, with the audit's
+# own sentences (alphagov/accessibility-tool-audit, tests/language-of-content-*.html).
+GDS_SENTENCE = "Mother, he's asking you to go. He's saying, \"Allons, Madame plaisante!\""
+
+
+def test_gds_page_set_to_the_wrong_language():
+    found = run("lang-mismatch", [page("http://x/en/", "en", "fr", [EN_TEXT, EN_TEXT])])
+    assert [f.check for f in found] == ["lang-mismatch"]
+
+
+def test_gds_passage_marked_with_the_wrong_language():
+    marked = {"selector": "p > span", "lang": "es", "text": "\"Allons, Madame plaisante!\"", "visible": True,
+              "own_text": "\"Allons, Madame plaisante!\""}
+    found = run("element-lang-mismatch", [page("http://x/en/", "en", "en", [GDS_SENTENCE], lang_elements=[marked])])
+    assert [f.selector for f in found] == ["p > span"]
+
+
+def test_gds_change_of_language_with_no_lang():
+    found = run("unmarked-language-change", [page("http://x/en/", "en", "en", [GDS_SENTENCE])])
+    assert [(f.check, f.evidence["segment"][:6]) for f in found] == [("unmarked-language-change", "Mother")]
