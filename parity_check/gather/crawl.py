@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 import time
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -608,53 +609,14 @@ class Crawler:
 
 def in_shard(url: str, shard: tuple[int, int]) -> bool:
     """Every language version of a page falls in the same shard (page_key has no language), so the
-    shards' artifacts merge into exactly the records of an unsharded run."""
+    shards' artifacts merge into exactly the records of an unsharded run. The host is left out of the hash:
+    the same site split on another machine, port or www-alias splits the same way."""
     i, n = shard
     if n <= 1:
         return True
-    digest = hashlib.sha1(page_key(url).encode("utf-8")).hexdigest()
+    parts = urlsplit(page_key(url))
+    digest = hashlib.sha1(f"{parts.path}?{parts.query}".encode("utf-8")).hexdigest()
     return int(digest[:12], 16) % n == i - 1
-
-
-class PageTimeout(Exception):
-    pass
-
-
-def _is_timeout(e: Exception) -> bool:
-    return type(e).__name__ == "TimeoutError" or "Timeout " in str(e)
-
-
-def _browser_gone(error: str) -> bool:
-    text = error.lower()
-    return any(w in text for w in ("has been closed", "target closed", "browser closed", "disconnected",
-                                   "connection closed"))
-
-
-def _too_heavy(size: int, limit: int) -> str:
-    return (f"not rendered: the page weighs {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB "
-            f"limit (max_page_bytes)")
-
-
-def _scrub(value: Any) -> Any:
-    """The value with lone surrogates replaced by U+FFFD, so it can be written as UTF-8."""
-    if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value) if _has_surrogate(value) else value
-    if isinstance(value, dict):
-        return {_scrub(k): _scrub(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_scrub(v) for v in value]
-    return value
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-        return False
-    except UnicodeEncodeError:
-        return True
 
 
 def _short_error(e: Exception) -> str:
