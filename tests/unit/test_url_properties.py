@@ -77,8 +77,6 @@ def test_normalised_urls_are_canonical(url):
     assert not any(k.lower().startswith("utm_") or k.lower() == "fbclid" for k, _ in pairs)
 
 
-@pytest.mark.xfail(strict=True, reason="models.normalise_url drops an IPv6 host's brackets: 'http://[::1]/' "
-                   "becomes 'http://::1/', which cannot be parsed again (reported; fix belongs in models.py)")
 def test_ipv6_hosts_normalise_idempotently():
     n = normalise_url("http://[::1]:8080/a/")
     assert normalise_url(n) == n
