@@ -87,24 +87,40 @@ def _descendants(root: int) -> list[int]:
     return out
 
 
-class Sampler(threading.Thread):
-    """Peak memory per phase: this process's RSS, and the PSS of every process it started."""
+def _is_driver(pid: int) -> bool:
+    try:
+        return b"playwright" in Path(f"/proc/{pid}/cmdline").read_bytes() and \
+            b"chromium" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
-    def __init__(self, interval: float = 0.5):
+
+class Sampler(threading.Thread):
+    """Peak memory per phase: this process's RSS, the PSS of Playwright's driver and of every Chromium
+    process; and, through the crawl, the peaks in each quarter of the pages (flat, or growing?)."""
+
+    def __init__(self, expected_records: int, interval: float = 0.5):
         super().__init__(daemon=True)
         self.interval = interval
+        self.expected = max(1, expected_records)
         self.phase = "start"
+        self.records = 0
         self.peaks: dict[str, dict[str, int]] = {}
+        self.quarters: dict[int, dict[str, int]] = {}
         self._halt = threading.Event()
 
     def run(self) -> None:
         me = os.getpid()
         while not self._halt.is_set():
-            own = _kb(Path("/proc/self/status"), "VmRSS")
-            browser = sum(_kb(Path(f"/proc/{pid}/smaps_rollup"), "Pss") for pid in _descendants(me))
-            peak = self.peaks.setdefault(self.phase, {"python_kb": 0, "browser_kb": 0})
-            peak["python_kb"] = max(peak["python_kb"], own)
-            peak["browser_kb"] = max(peak["browser_kb"], browser)
+            sample = {"python_kb": _kb(Path("/proc/self/status"), "VmRSS"), "driver_kb": 0, "browser_kb": 0}
+            for pid in _descendants(me):
+                kind = "driver_kb" if _is_driver(pid) else "browser_kb"
+                sample[kind] += _kb(Path(f"/proc/{pid}/smaps_rollup"), "Pss")
+            for bucket in [self.peaks.setdefault(self.phase, {})] + (
+                    [self.quarters.setdefault(min(4, 1 + 4 * self.records // self.expected), {})]
+                    if self.phase == "crawl" else []):
+                for key, value in sample.items():
+                    bucket[key] = max(bucket.get(key, 0), value)
             self._halt.wait(self.interval)
 
     def stop(self) -> None:
@@ -121,11 +137,13 @@ def memory_child(base: str, pages: int, modes: tuple[str, ...], gatherers: str |
         load_gatherers()
         keep = set(gatherers.split(","))
         crawl.GATHERERS = [g for g in GATHERERS if g.name in keep]
-    sampler = Sampler()
+    sampler = Sampler(expected_records=3 * (pages // 3) * len(modes))
     sampler.start()
 
     def progress(message: str) -> None:
         sampler.phase = "site gatherers" if message.startswith("site:") else "crawl"
+        if message.startswith("["):
+            sampler.records += 1
 
     out = Path(tempfile.mkdtemp(prefix=f"scale-mem{pages}-"))
     settings = pipeline.RunSettings(target=f"{base}/kz/", out_dir=out, max_pages=pages, modes=modes)
@@ -140,6 +158,7 @@ def memory_child(base: str, pages: int, modes: tuple[str, ...], gatherers: str |
     records = sum(1 for _ in store.iter_pages())
     return {"pages": pages, "records": records, "audited": result.coverage["pages_audited"],
             "gather_s": round(gathered, 1), "peaks_kb": sampler.peaks,
+            "crawl_quarters_kb": {str(q): v for q, v in sorted(sampler.quarters.items())},
             "python_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
             "artifacts_mb": round(sum(p.stat().st_size for p in (out / "artifacts").rglob("*") if p.is_file())
                                   / 1048576, 1)}
@@ -164,24 +183,32 @@ def _mb(kb: int) -> str:
     return f"{kb / 1024:.0f} MB"
 
 
+def _total(peak: dict) -> int:
+    return peak.get("python_kb", 0) + peak.get("driver_kb", 0) + peak.get("browser_kb", 0)
+
+
 def print_memory(figures: list[dict]) -> None:
     phases = ("crawl", "site gatherers", "checks")
-    print(f"{'pages':>6} {'records':>8} {'gather':>8}  " + "  ".join(f"{p + ' py/browser':>27}" for p in phases))
+    print("peak memory by phase: python RSS / Playwright driver PSS / Chromium PSS")
+    print(f"{'pages':>6} {'records':>8} {'gather':>8}  " + "  ".join(f"{p:>24}" for p in phases))
     for f in figures:
         cells = []
         for phase in phases:
-            peak = f["peaks_kb"].get(phase, {"python_kb": 0, "browser_kb": 0})
-            cells.append(f"{_mb(peak['python_kb']):>12} / {_mb(peak['browser_kb']):>12}")
-        print(f"{f['pages']:>6} {f['records']:>8} {f['gather_s']:>7.0f}s  " + "  ".join(cells))
+            peak = f["peaks_kb"].get(phase, {})
+            cells.append(" / ".join(_mb(peak.get(k, 0)) for k in ("python_kb", "driver_kb", "browser_kb")))
+        print(f"{f['pages']:>6} {f['records']:>8} {f['gather_s']:>7.0f}s  " + "  ".join(f"{c:>24}" for c in cells))
+    for f in figures:
+        quarters = f.get("crawl_quarters_kb") or {}
+        print(f"{f['pages']} pages, crawl peak by quarter of the pages: " + ", ".join(
+            f"Q{q} {_mb(_total(v))}" for q, v in quarters.items()))
     if len(figures) >= 2:
         small, large = figures[0], figures[-1]
         for phase in phases:
             a, b = small["peaks_kb"].get(phase), large["peaks_kb"].get(phase)
             if a and b:
-                total_a, total_b = a["python_kb"] + a["browser_kb"], b["python_kb"] + b["browser_kb"]
-                print(f"{phase}: {large['pages']} pages use {total_b / max(total_a, 1):.2f}x the memory of "
-                      f"{small['pages']} (python {b['python_kb'] / max(a['python_kb'], 1):.2f}x, "
-                      f"browser {b['browser_kb'] / max(a['browser_kb'], 1):.2f}x)")
+                print(f"{phase}: {large['pages']} pages peak at {_total(b) / max(_total(a), 1):.2f}x the memory of "
+                      f"{small['pages']} (" + ", ".join(f"{k[:-3]} {b.get(k, 0) / max(a.get(k, 0), 1):.2f}x"
+                                                          for k in ("python_kb", "driver_kb", "browser_kb")) + ")")
 
 
 def main() -> None:
