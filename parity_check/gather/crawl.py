@@ -395,6 +395,12 @@ class Crawler:
         self.state.reused += 1
         record.depth, record.discovered_from = depth, parent
         record.artifacts["cached"] = {"stored_at": entry.get("stored_at"), "content_key": current[:16]}
+        vi = record.artifacts.get("vi")
+        if isinstance(vi, dict):
+            # wall-clock stamps order the VI visits of one run (vi-mode-not-persistent); this page was not
+            # visited in this run, so its stamps from an earlier one would order it wrongly
+            vi.pop("load_started", None)
+            vi.pop("active_since", None)
         if mode == "normal" and not in_shard(url, self.plan.shard):
             record.artifacts["discovery_only"] = True
         return record

@@ -15,9 +15,10 @@ from parity_check.models import normalise_url
 from parity_check.urls import (code_to_lang, host_of, in_scope, is_document, language_of_url, page_key,
                                url_for_language)
 
-HOSTS = st.sampled_from(["x.kz", "WWW.Gov.KZ", "akimvko.gov.kz", "127.0.0.1", "10.0.0.1",
-                         "xn--80ak6aa92e.kz", "ақпарат.kz"])
-SEGMENT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/?#%[]\\"),
+HOSTS = st.sampled_from(["x.kz", "WWW.Gov.KZ", "akimvko.gov.kz", "127.0.0.1", "10.0.0.1", "[::1]",
+                         "[2001:db8::1]", "xn--80ak6aa92e.kz", "ақпарат.kz"])
+# as a browser serialises hrefs: no raw whitespace (it is percent-encoded)
+SEGMENT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"), blacklist_characters="/?#%[]\\"),
                   max_size=8)
 PARAM = st.sampled_from(["id", "page", "lang", "utm_source", "fbclid", "q", "date", "Lang"])
 # as a browser serialises them (a.href): spaces are percent-encoded, never raw
@@ -42,7 +43,7 @@ ANY_TEXT = st.text(max_size=60) | st.builds(lambda a, b: a + b, st.sampled_from(
 
 
 @given(ANY_TEXT)
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 def test_url_helpers_refuse_garbage_only_with_value_error(text):
     for fn in (normalise_url, language_of_url, page_key, is_document, host_of,
                lambda u: in_scope(u, {"x.kz"}), lambda u: url_for_language(u, "kk"),
@@ -54,7 +55,7 @@ def test_url_helpers_refuse_garbage_only_with_value_error(text):
 
 
 @given(ANY_TEXT | web_urls())
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 def test_the_frontier_never_raises_on_a_hostile_link(url):
     f = Frontier(languages=("kk", "ru", "en"), hosts=frozenset({"x.kz", "127.0.0.1"}), max_pages=50,
                  max_depth=5, target_class=None)
@@ -64,6 +65,7 @@ def test_the_frontier_never_raises_on_a_hostile_link(url):
 
 
 @given(web_urls())
+@settings(deadline=None)  # a loaded machine is slow, not wrong
 def test_normalised_urls_are_canonical(url):
     n = normalise_url(url)
     assert normalise_url(n) == n
@@ -83,6 +85,7 @@ def test_ipv6_hosts_normalise_idempotently():
 
 
 @given(web_urls())
+@settings(deadline=None)  # a loaded machine is slow, not wrong
 def test_equivalent_forms_are_one_page_and_one_record(url):
     base = url.split("#")[0]
     variants = [base + "#frag", base.replace("://", "://", 1)]
@@ -98,6 +101,7 @@ def test_equivalent_forms_are_one_page_and_one_record(url):
 
 @given(web_urls(), st.sampled_from(["kz", "kk", "ru", "en", "rus", "eng"]), st.sampled_from(["prefix", "query"]),
        st.sampled_from(["kk", "ru", "en"]))
+@settings(deadline=None)  # a loaded machine is slow, not wrong
 def test_language_versions_share_a_page_key(url, code, style, lang):
     parts = urlsplit(url)
     assume(not language_of_url(url))
@@ -112,11 +116,13 @@ def test_language_versions_share_a_page_key(url, code, style, lang):
 
 
 @given(st.sampled_from(["kz", "KK", "kk-KZ", "kaz", "qaz", "ru", "RUS", "en", "eng", "en_US"]))
+@settings(deadline=None)  # a loaded machine is slow, not wrong
 def test_language_codes(code):
     assert code_to_lang(code) in ("kk", "ru", "en")
 
 
 @given(st.ip_addresses())
+@settings(deadline=None)  # a loaded machine is slow, not wrong
 def test_address_classes_follow_the_address(ip):
     host = f"[{ip}]" if ip.version == 6 else str(ip)
     found = address_class(host)
@@ -133,6 +139,7 @@ def test_address_classes_follow_the_address(ip):
 
 
 @given(st.ip_addresses(v=4).filter(lambda ip: not ip.is_global))
+@settings(deadline=None)  # a loaded machine is slow, not wrong
 def test_non_public_links_are_refused_for_a_public_site(ip):
     f = Frontier(languages=("kk",), hosts=frozenset({"x.kz", str(ip)}), max_pages=10, max_depth=3)
     assert not f.wants(f"http://{ip}/admin")
