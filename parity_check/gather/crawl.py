@@ -625,6 +625,47 @@ def in_shard(url: str, shard: tuple[int, int]) -> bool:
     return int(digest[:12], 16) % n == i - 1
 
 
+class PageTimeout(Exception):
+    pass
+
+
+def _is_timeout(e: Exception) -> bool:
+    return type(e).__name__ == "TimeoutError" or "Timeout " in str(e)
+
+
+def _browser_gone(error: str) -> bool:
+    text = error.lower()
+    return any(w in text for w in ("has been closed", "target closed", "browser closed", "disconnected",
+                                   "connection closed"))
+
+
+def _too_heavy(size: int, limit: int) -> str:
+    return (f"not rendered: the page weighs {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB "
+            f"limit (max_page_bytes)")
+
+
+def _scrub(value: Any) -> Any:
+    """The value with lone surrogates replaced by U+FFFD, so it can be written as UTF-8."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _has_surrogate(value) else value
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
+
+
 def _short_error(e: Exception) -> str:
     msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
     return f"{type(e).__name__}: {msg}"[:300]
