@@ -1,40 +1,15 @@
 // Records what a reader of the page sees, as plain data: text segments with their language context and
 // rendering, links, images, hreflang alternates and the page's size. Evaluated once per page and mode.
 // Kept free of site-specific logic: every judgement is made offline by the checks.
-(opts) => {
+(opts, lib) => {
+  const { selectorOf } = lib; // page_lib.js
   const MAX_SEGMENTS = opts.maxSegments || 3000;
   const MAX_TEXT = 2000;
   const INLINE_OWNERS = new Set(["A", "BUTTON", "LABEL", "SUMMARY", "OPTION", "LEGEND", "CAPTION", "TH", "TD", "DT", "DD", "LI"]);
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "HEAD", "IFRAME", "OBJECT"]);
 
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const cssIdent = (s) => (window.CSS && CSS.escape) ? CSS.escape(s) : s.replace(/[^\w-]/g, "\\$&");
 
-  // A readable selector: an id where one is unique, else a short path of tag.class with :nth-of-type only
-  // where siblings share the tag. Fingerprints strip the positional parts (see models.stable_locator).
-  const selectorOf = (el) => {
-    if (!(el instanceof Element)) return null;
-    const parts = [];
-    let node = el;
-    while (node && node.nodeType === 1 && node !== document.documentElement) {
-      if (node.id && document.querySelectorAll("#" + cssIdent(node.id)).length === 1) {
-        parts.unshift("#" + cssIdent(node.id));
-        break;
-      }
-      let part = node.tagName.toLowerCase();
-      const classes = Array.from(node.classList).filter((c) => /^[a-zA-Z_][\w-]*$/.test(c)).slice(0, 2);
-      if (classes.length) part += "." + classes.join(".");
-      const parent = node.parentElement;
-      if (parent) {
-        const same = Array.from(parent.children).filter((c) => c.tagName === node.tagName);
-        if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
-      }
-      parts.unshift(part);
-      if (node === document.body) break;
-      node = node.parentElement;
-    }
-    return parts.join(" > ");
-  };
 
   const isVisible = (el) => {
     const style = getComputedStyle(el);

@@ -68,7 +68,13 @@ def load_gatherers() -> None:
         importlib.import_module(f"{gatherers.__name__}.{info.name}")
 
 
-def load_js(name: str) -> str:
-    return importlib.resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+def load_js(name: str, package: str | None = None) -> str:
+    return importlib.resources.files(package or __package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def page_script(name: str, package: str | None = None) -> str:
+    """An in-page script `(args, lib) => ...` made callable as `(args) => ...`, `lib` being page_lib.js's
+    shared helpers (one selector function for every gatherer)."""
+    return f"(args) => ({load_js(name, package)})(args, {load_js('page_lib.js')})"
 
 

@@ -1,7 +1,7 @@
 """The page as a reader meets it: text segments, links, images, alternates (see extract.js)."""
-from ..registry import Visit, gatherer, load_js
+from ..registry import Visit, gatherer, page_script
 
-_EXTRACT = load_js("extract.js")
+_EXTRACT = page_script("extract.js")
 
 
 @gatherer("dom")

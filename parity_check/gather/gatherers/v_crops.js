@@ -3,31 +3,9 @@
 // and text below 4.5:1 contrast (what a VI mode leaves faint).
 // Thresholds here are looser than the checks' defaults: a crop nobody uses costs little, a finding
 // without its picture costs the reader. Selectors as extract.js writes them, so checks can match.
-(args) => {
+(args, lib) => {
+  const { selectorOf } = lib; // page_lib.js: the selectors extract.js writes
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const cssIdent = (s) => (window.CSS && CSS.escape) ? CSS.escape(s) : s.replace(/[^\w-]/g, "\\$&");
-  const selectorOf = (el) => {
-    const parts = [];
-    let node = el;
-    while (node && node.nodeType === 1 && node !== document.documentElement) {
-      if (node.id && document.querySelectorAll("#" + cssIdent(node.id)).length === 1) {
-        parts.unshift("#" + cssIdent(node.id));
-        break;
-      }
-      let part = node.tagName.toLowerCase();
-      const classes = Array.from(node.classList).filter((c) => /^[a-zA-Z_][\w-]*$/.test(c)).slice(0, 2);
-      if (classes.length) part += "." + classes.join(".");
-      const parent = node.parentElement;
-      if (parent) {
-        const same = Array.from(parent.children).filter((c) => c.tagName === node.tagName);
-        if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
-      }
-      parts.unshift(part);
-      if (node === document.body) break;
-      node = node.parentElement;
-    }
-    return parts.join(" > ");
-  };
   const box = (el) => {
     const r = el.getBoundingClientRect();
     return [Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)];

@@ -11,14 +11,13 @@ the image entry becomes {file: "crops/<sha>.png", w, h}.
 from __future__ import annotations
 
 import base64
-import importlib.resources
 import time
 from collections import defaultdict
 
-from ..registry import Visit, gatherer, site_gatherer
+from ..registry import page_script, Visit, gatherer, site_gatherer
 from .v_cropper import Cropper
 
-_JS = importlib.resources.files(__package__).joinpath("v_crops.js").read_text(encoding="utf-8")
+_JS = page_script("v_crops.js", __package__)
 AXE_CROPS = 6
 LEGIBILITY_CROPS = 4
 IMPACT_RANK = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}

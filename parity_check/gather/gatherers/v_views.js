@@ -8,7 +8,8 @@
 //    and, as the other views do, text the narrow layout clips, hides or makes overlap;
 //  - "restore": puts back every style the views changed.
 // Runs synchronously: styles are read for all elements before any is written, so one layout suffices.
-(args) => {
+(args, lib) => {
+  const { selectorOf } = lib; // page_lib.js: the selectors extract.js writes
   const S = window.__parityViews || (window.__parityViews = {});
   const MAX_FLAGS = args.maxFlags || 30;
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "IFRAME", "OBJECT", "SVG"]);
@@ -16,32 +17,7 @@
   // 2-D content WCAG 1.4.10 lets scroll both ways: tables, code, maps, media.
   const TWO_D = "table, pre, code, svg, canvas, video, iframe, img, math, [role=grid], [role=application], [role=img]";
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const cssIdent = (s) => (window.CSS && CSS.escape) ? CSS.escape(s) : s.replace(/[^\w-]/g, "\\$&");
 
-  // Identical to extract.js, so a flagged element and a dom segment share their selector.
-  const selectorOf = (el) => {
-    if (!(el instanceof Element)) return null;
-    const parts = [];
-    let node = el;
-    while (node && node.nodeType === 1 && node !== document.documentElement) {
-      if (node.id && document.querySelectorAll("#" + cssIdent(node.id)).length === 1) {
-        parts.unshift("#" + cssIdent(node.id));
-        break;
-      }
-      let part = node.tagName.toLowerCase();
-      const classes = Array.from(node.classList).filter((c) => /^[a-zA-Z_][\w-]*$/.test(c)).slice(0, 2);
-      if (classes.length) part += "." + classes.join(".");
-      const parent = node.parentElement;
-      if (parent) {
-        const same = Array.from(parent.children).filter((c) => c.tagName === node.tagName);
-        if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
-      }
-      parts.unshift(part);
-      if (node === document.body) break;
-      node = node.parentElement;
-    }
-    return parts.join(" > ");
-  };
 
   const docBox = (r) => [Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)];
   const shown = (el) => {

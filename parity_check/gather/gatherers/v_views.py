@@ -14,13 +14,12 @@ images: {sha: {png|file, w, h}}, timing_ms: {baseline, text200, spacing, narrow,
 from __future__ import annotations
 
 import asyncio
-import importlib.resources
 import time
 
-from ..registry import Visit, gatherer
+from ..registry import page_script, Visit, gatherer
 from .v_cropper import Cropper
 
-_JS = importlib.resources.files(__package__).joinpath("v_views.js").read_text(encoding="utf-8")
+_JS = page_script("v_views.js", __package__)
 NARROW = {"width": 320, "height": 256}  # 1280 x 1024 at 400%
 CROPS_PER_VIEW = 3
 MAX_FLAGS = 30
