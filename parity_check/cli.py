@@ -207,11 +207,22 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
         progress(f"parity-check {__version__}: {settings.target} in {','.join(settings.languages)}, "
                  f"modes {'normal' if no_vi else 'normal+vi'}, up to {settings.max_pages} pages -> {settings.out_dir}")
         store = pipeline.gather(settings, progress)
+        if settings.profile_name is None:
+            _write_inferred_profile(settings, store)
 
     result, written, code = pipeline.finish_run(store, settings, baseline=baseline, report_lang=report_lang,
                                                 fail_on_new=fail_on_new)
     echo_summary(result, written)
     return code
+
+
+def _write_inferred_profile(settings, store) -> None:
+    """No profile was given: say what one would say (language URLs, VI switch), for the user to keep."""
+    from .infer import inferred_profile_yaml
+
+    path = settings.out_dir / "inferred-profile.yaml"
+    path.write_text(inferred_profile_yaml(settings.target, store.iter_pages()), encoding="utf-8")
+    click.echo(f"no profile was given; the one inferred from this run: {path} (edit it, then --profile {path})")
 
 
 def echo_summary(result, written) -> None:
