@@ -59,10 +59,6 @@ def apply_baseline(result: RunResult, baseline: dict[str, Any]) -> RunResult:
     return out
 
 
-def baseline_of(result: RunResult) -> dict[str, Any] | None:
-    return getattr(result, "baseline", None)
-
-
 def gate_exit_code(result: RunResult, fail_on: str, fail_on_new: bool = False) -> int:
     """1 if a violation at or above `fail_on` counts, else 0. Suppressed findings never count; with
     `fail_on_new`, only findings the baseline marked new count (with no baseline, every finding is new,

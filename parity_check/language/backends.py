@@ -142,7 +142,7 @@ class LinguaBackend:
     name = "lingua"
 
     def __init__(self, preload: bool = False) -> None:
-        from lingua import IsoCode639_1, Language  # ImportError if lingua is not installed
+        from lingua import Language  # ImportError if lingua is not installed
         self._codes = {}
         for lang in Language.all():
             self._codes[lang.iso_code_639_1.name.lower()] = lang

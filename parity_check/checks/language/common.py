@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...artifacts import PageRecord
-from ...urls import language_named  # noqa: F401 - re-exported for the language checks
 
 LANG_NAMES = {
     "en": {"kk": "Kazakh", "ru": "Russian", "en": "English"},

@@ -7,9 +7,9 @@ from typing import Iterable
 
 from ...models import Finding, normalise_url
 from ...parity import group_pages
-from ...urls import code_to_lang, language_of_url
+from ...urls import code_to_lang, language_named, language_of_url
 from ..base import Check, CheckContext, register
-from .common import language_named, name_args
+from .common import name_args
 
 NOWHERE = re.compile(r"^\s*(#.*|javascript:.*|)$", re.I)
 

@@ -6,7 +6,8 @@ from typing import Iterable
 from ...language import identify, page_language, same_language
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from .common import language_named, main_text, name_args, text_segments
+from ...urls import language_named
+from .common import main_text, name_args, text_segments
 
 DOUBTFUL_BUT_WORTH_A_LOOK = 0.6  # confidence below "reliable" that still earns a review item
 

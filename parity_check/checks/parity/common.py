@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...parity import ItemPair
 from ...parity.items import Item
 from ..language.common import name_args
 
@@ -31,18 +30,6 @@ def kind_args(kind: str) -> dict[str, str]:
 
 def lang_args(**langs: str | None) -> dict[str, str]:
     return name_args(**langs)
-
-
-def pair_evidence(pair: ItemPair | None, how_pages: str | None = None, **extra: Any) -> dict[str, Any]:
-    """The pairing score and why: which language-neutral evidence matched."""
-    out: dict[str, Any] = {}
-    if how_pages:
-        out["pages_paired_by"] = how_pages
-    if pair is not None:
-        out.update(pairing_score=pair.score, content_score=pair.content, matched=list(pair.evidence),
-                   counterpart_selector=pair.b.selector if pair.b else None)
-    out.update({k: v for k, v in extra.items() if v is not None})
-    return out
 
 
 def item_facts(item: Item) -> dict[str, Any]:

@@ -6,8 +6,8 @@ from typing import Iterable
 
 from ...models import Finding
 from ...parity import CONFIDENT, align
-from ...parity.alignment import Cluster, GroupAlignment
-from ...parity.items import Document, Item
+from ...parity.alignment import GroupAlignment
+from ...parity.items import Document
 from ..base import Check, CheckContext, register
 from .common import SOURCE_ORDER, item_facts, lang_args
 

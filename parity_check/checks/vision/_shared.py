@@ -3,7 +3,7 @@ findings of a low-vision view, and which text segments are paragraphs of reading
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from ...artifacts import PageRecord
 
@@ -119,12 +119,3 @@ def line_count(seg: dict) -> int:
 
 def letters(text: str) -> list[str]:
     return [c for c in text if c.isalpha()]
-
-
-def capped(items: Iterable, n: int) -> list:
-    out = []
-    for it in items:
-        if len(out) >= n:
-            break
-        out.append(it)
-    return out
