@@ -128,7 +128,8 @@ class Sampler(threading.Thread):
         self.join()
 
 
-def memory_child(base: str, pages: int, modes: tuple[str, ...], gatherers: str | None) -> dict:
+def memory_child(base: str, pages: int, modes: tuple[str, ...], gatherers: str | None,
+                 max_pages: int | None = None) -> dict:
     """One run in this (fresh) process; prints its figures as JSON."""
     if gatherers:
         from parity_check.gather import crawl
@@ -137,7 +138,8 @@ def memory_child(base: str, pages: int, modes: tuple[str, ...], gatherers: str |
         load_gatherers()
         keep = set(gatherers.split(","))
         crawl.GATHERERS = [g for g in GATHERERS if g.name in keep]
-    sampler = Sampler(expected_records=3 * (pages // 3) * len(modes))
+    limit = max_pages or pages
+    sampler = Sampler(expected_records=min(limit, 3 * (pages // 3)) * len(modes))
     sampler.start()
 
     def progress(message: str) -> None:
@@ -146,7 +148,7 @@ def memory_child(base: str, pages: int, modes: tuple[str, ...], gatherers: str |
             sampler.records += 1
 
     out = Path(tempfile.mkdtemp(prefix=f"scale-mem{pages}-"))
-    settings = pipeline.RunSettings(target=f"{base}/kz/", out_dir=out, max_pages=pages, modes=modes)
+    settings = pipeline.RunSettings(target=f"{base}/kz/", out_dir=out, max_pages=limit, modes=modes)
     started = time.perf_counter()
     store = pipeline.gather(settings, progress)
     gathered = time.perf_counter() - started
@@ -164,13 +166,16 @@ def memory_child(base: str, pages: int, modes: tuple[str, ...], gatherers: str |
                                   / 1048576, 1)}
 
 
-def memory(sizes: list[int], modes: tuple[str, ...], gatherers: str | None) -> list[dict]:
+def memory(sizes: list[int], modes: tuple[str, ...], gatherers: str | None,
+           max_pages: int | None = None) -> list[dict]:
     figures = []
     for pages in sizes:
         with SiteServer(generated_site(n_pages=pages)) as base:
             cmd = [sys.executable, __file__, "_child", base, str(pages), "--modes", ",".join(modes)]
             if gatherers:
                 cmd += ["--gatherers", gatherers]
+            if max_pages:
+                cmd += ["--max-pages", str(max_pages)]
             done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if done.returncode != 0:
             raise SystemExit(f"the {pages}-page run failed:\n{done.stderr[-3000:]}")
@@ -221,6 +226,9 @@ def main() -> None:
     mem.add_argument("--pages", type=int, nargs="+", default=[200, 2000])
     mem.add_argument("--modes", default="normal")
     mem.add_argument("--gatherers", default=None, help="keep only these page gatherers (comma-separated)")
+    mem.add_argument("--control", action="store_true",
+                     help="also render only each site's three home pages: the peak its biggest page sets "
+                          "(the generated home page lists every page, so it grows with the site)")
     everything = sub.add_parser("all")
     everything.add_argument("--gatherers", default=None)
     child = sub.add_parser("_child")
@@ -228,10 +236,12 @@ def main() -> None:
     child.add_argument("pages", type=int)
     child.add_argument("--modes", default="normal")
     child.add_argument("--gatherers", default=None)
+    child.add_argument("--max-pages", type=int, default=None)
     args = ap.parse_args()
 
     if args.what == "_child":
-        print(json.dumps(memory_child(args.base, args.pages, tuple(args.modes.split(",")), args.gatherers)))
+        print(json.dumps(memory_child(args.base, args.pages, tuple(args.modes.split(",")), args.gatherers,
+                                      args.max_pages)))
         return
     if args.what in ("incremental", "all"):
         pages = getattr(args, "pages", 200) if args.what == "incremental" else 200
@@ -244,6 +254,9 @@ def main() -> None:
         sizes = args.pages if args.what == "memory" else [200, 2000]
         modes = tuple(args.modes.split(",")) if args.what == "memory" else ("normal",)
         print_memory(memory(sizes, modes, args.gatherers))
+        if getattr(args, "control", False):
+            print("control: the three home pages only")
+            print_memory(memory(sizes, modes, args.gatherers, max_pages=3))
 
 
 if __name__ == "__main__":
