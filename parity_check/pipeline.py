@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from . import __version__
 from .artifacts import ArtifactStore, PageRecord
 from .checks import CheckContext, load_all
+from .checks.site_index import SiteIndex
 from .models import CheckError, Finding, PageEntry, RunResult, assign_fingerprints
 
 _HOST = re.compile(r"^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$", re.I)
@@ -136,37 +137,59 @@ def page_entry(record: PageRecord) -> PageEntry:
 
 def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = None,
           only: set[str] | None = None) -> RunResult:
-    """The offline phase: every check over the saved records. Needs no browser."""
+    """The offline phase: every check over the saved records. Needs no browser.
+
+    Records stream from disk: most checks see one page group at a time (a page in all its languages and
+    modes), the site-wide ones read what they need as they go, so memory does not grow with the site."""
+    from .parity import ParityMatrix, align
+
     run = store.read_run()
-    pages = list(store.iter_pages())
-    ctx = CheckContext(pages=pages, run=run, languages=tuple(run.get("languages", ())), profile=profile,
-                       thresholds=thresholds or {}, site=store.site_artifacts())
+    entries: list[PageEntry] = []
+    index = SiteIndex.from_store(store, on_record=lambda r: entries.append(page_entry(r)))
+    languages = tuple(run.get("languages", ()))
+    common = {"run": run, "languages": languages, "profile": profile, "thresholds": thresholds or {},
+              "site": store.site_artifacts(), "index": index}
     findings: list[Finding] = []
-    errors: list[CheckError] = []
-    ran: list[str] = []
-    available = {name for p in pages for name in p.artifacts} | set(ctx.site)
+    errors: dict[str, CheckError] = {}
+    checks = {}
+    any_audited = any(e.outcome == "audited" for e in entries)
     for check_id, cls in load_all().items():
         if only and check_id not in only:
             continue
-        missing = [a for a in cls.requires if a not in available]
-        if missing and any(p.outcome == "audited" for p in pages):
-            errors.append(CheckError(check_id, f"artifact(s) {', '.join(missing)} not recorded in this run"))
+        missing = [a for a in cls.requires if a not in index.artifact_names | set(common["site"])]
+        if missing and any_audited:
+            errors[check_id] = CheckError(check_id, f"artifact(s) {', '.join(missing)} not recorded in this run")
             continue
-        try:
-            findings.extend(cls().run(ctx))
-            ran.append(check_id)
-        except Exception as e:  # one broken check must not lose the others' findings
-            errors.append(CheckError(check_id, f"{type(e).__name__}: {e}"))
-    site: dict[str, Any] = {"root": run.get("root", {}), "discovery": run.get("discovery", {})}
-    try:
-        from .parity import parity_matrix
+        checks[check_id] = cls()
 
-        matrix = parity_matrix(ctx)
-        if matrix:
-            site["parity_matrix"] = matrix
-    except Exception as e:
-        errors.append(CheckError("parity-matrix", f"{type(e).__name__}: {e}"))
-    entries = [page_entry(p) for p in pages]
+    def run_check(check_id: str, ctx: CheckContext) -> None:
+        if check_id in errors:
+            return  # failed on an earlier group: its findings so far stay, the error says it stopped
+        try:
+            findings.extend(checks[check_id].run(ctx))
+        except Exception as e:  # one broken check must not lose the others' findings
+            errors[check_id] = CheckError(check_id, f"{type(e).__name__}: {e}")
+
+    matrix = ParityMatrix(languages or ("kk", "ru", "en"), profile)
+    matrix_error = None
+    by_group = [c for c, check in checks.items() if check.sees == "group"]
+    for part in index.partitions():
+        ctx = CheckContext(pages=[r.load() for r in part], **common)
+        for check_id in by_group:
+            run_check(check_id, ctx)
+        try:
+            matrix.add(align(ctx))
+        except Exception as e:
+            matrix_error = CheckError("parity-matrix", f"{type(e).__name__}: {e}")
+    site_ctx = CheckContext(pages=index.records, **common)
+    for check_id, check in checks.items():
+        if check.sees == "site":
+            run_check(check_id, site_ctx)
+    site: dict[str, Any] = {"root": run.get("root", {}), "discovery": run.get("discovery", {})}
+    if matrix.table():
+        site["parity_matrix"] = matrix.table()
+    ran = sorted(c for c in checks if c not in errors)
+    errors_list = sorted(errors.values(), key=lambda e: e.check) + ([matrix_error] if matrix_error else [])
     audited = sum(1 for e in entries if e.outcome == "audited")
     over = int(run.get("pages_over_limit", 0))
     coverage = {
@@ -182,7 +205,7 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
               "browser": run.get("browser", "unknown"), "checks": sorted(ran)},
         target=run["target"], started_at=run["started_at"], captured_at=run["captured_at"],
         languages=list(run.get("languages", [])), coverage=coverage, pages=entries,
-        findings=assign_fingerprints(findings), check_errors=errors,
+        findings=assign_fingerprints(findings), check_errors=errors_list,
         site=site, profile=run.get("profile"))
 
 

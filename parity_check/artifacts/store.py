@@ -131,13 +131,24 @@ class ArtifactStore:
             out[path.stem] = json.loads(path.read_text(encoding="utf-8")).get("data")
         return out
 
-    def iter_pages(self) -> Iterator[PageRecord]:
-        """Records in a stable order (by file name), so every replay sees the same sequence."""
+    def page_names(self) -> list[str]:
+        """The record files' names in a stable order, so every replay sees the same sequence."""
         if not self.pages_dir.is_dir():
-            return
-        for path in sorted(self.pages_dir.glob("*.json")):
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except json.JSONDecodeError as e:
-                raise ArtifactError(f"{path} is not valid JSON: {e}") from None
-            yield PageRecord.from_dict(data)
+            return []
+        return sorted(path.name for path in self.pages_dir.glob("*.json"))
+
+    def read_page(self, name: str) -> PageRecord:
+        path = self.pages_dir / name
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise ArtifactError(f"{path} is not valid JSON: {e}") from None
+        except FileNotFoundError:
+            raise ArtifactError(f"{path} is missing") from None
+        return PageRecord.from_dict(data)
+
+    def iter_pages(self) -> Iterator[PageRecord]:
+        """Every record, one at a time, read from disk as it is reached (a run's records are never all in
+        memory at once)."""
+        for name in self.page_names():
+            yield self.read_page(name)

@@ -7,24 +7,37 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 from ..artifacts import PageRecord
 from ..models import Finding, stable_locator
+from ..parity.pages import PageGroup
 from ..urls import page_key
+from .site_index import SiteIndex
 
 
 @dataclass
 class CheckContext:
-    """Everything a check may read: the page records of a run and the facts about the site."""
+    """What a check reads: the records it is given, the whole site through `index`, and the run's facts.
 
-    pages: list[PageRecord]
+    The pipeline calls a check with `sees = "group"` once per page group (`pages` then holds one page in all
+    its languages and modes, fully loaded) and a check with `sees = "site"` once, with every record of the
+    run (artifacts read from disk as they are used). Tests may give any records: `index` is then built
+    from them, and a check sees the whole site at once.
+    """
+
+    pages: Sequence[PageRecord]
     run: dict[str, Any]
     languages: tuple[str, ...]
     profile: Any = None  # config.Profile, when the run had one
     thresholds: dict[str, Any] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)  # site artifacts by gatherer name
-    _by_key: dict | None = None
+    index: SiteIndex | None = None  # every record of the run
+    memo: dict[str, Any] = field(default_factory=dict)  # what checks share within this call (the alignment)
+
+    def __post_init__(self) -> None:
+        if self.index is None:
+            self.index = SiteIndex(self.pages)
 
     def audited(self, mode: str | None = None) -> Iterator[PageRecord]:
         for p in self.pages:
@@ -32,14 +45,26 @@ class CheckContext:
                 yield p
 
     def versions(self, mode: str = "normal") -> dict[str, dict[str, PageRecord]]:
-        """Pages grouped across languages: page_key -> {lang: record}."""
-        if self._by_key is None:
+        """Pages grouped across languages by URL pattern: page_key -> {lang: record}."""
+        found = self.memo.get(("versions", mode))
+        if found is None:
             grouped: dict[str, dict[str, PageRecord]] = defaultdict(dict)
             for p in self.pages:
                 if p.mode == mode and p.lang:
                     grouped[page_key(p.url)][p.lang] = p
-            self._by_key = dict(grouped)
-        return self._by_key
+            found = self.memo[("versions", mode)] = dict(grouped)
+        return found
+
+    def page_groups(self) -> list[PageGroup]:
+        """The page groups among `pages` (a page in each of its languages, paired by URL pattern, hreflang
+        or switcher over the whole site), holding the records of `pages`."""
+        groups = self.index.groups.groups
+        if self.pages is self.index.records:
+            return groups
+        mine = {r.key: r for r in self.pages}
+        roots = {self.index.root_of(r) for r in self.pages}
+        return [PageGroup(g.key, {lang: mine.get(r.key, r) for lang, r in g.versions.items()}, dict(g.linked_by))
+                for g in groups if g.key in roots]
 
     def threshold(self, name: str, default: Any) -> Any:
         return self.thresholds.get(name, default)
@@ -52,6 +77,10 @@ class Check:
     tags: ClassVar[tuple[str, ...]] = ()
     impact: ClassVar[str] = "moderate"
     scope: ClassVar[str] = "page"
+    # "group": judges each page from it and its versions in the other languages and modes, so the pipeline
+    # gives it one page group at a time; "site": needs the whole site at once (which sections exist, how
+    # deep they are), and reads records from disk as it goes.
+    sees: ClassVar[str] = "group"
     requires: ClassVar[tuple[str, ...]] = ()  # artifact names read from page records
     why: ClassVar[str] = ""  # why it matters, shown beside every finding
     help_url: ClassVar[str | None] = None

@@ -90,7 +90,15 @@ def _captured(run: dict) -> dt.date | None:
 
 def align_records(records: list[PageRecord], languages: tuple[str, ...] = ("kk", "ru", "en"),
                   site: dict | None = None, run: dict | None = None) -> SiteAlignment:
-    groups, url_to_group = group_pages(records)
+    """The alignment of a list of records held in memory (tests, benchmarks)."""
+    groups, url_to_group, _ = group_pages(records)
+    return align_groups(groups, url_to_group, languages, site, run)
+
+
+def align_groups(groups: list[PageGroup], url_to_group: dict[str, str], languages: tuple[str, ...],
+                 site: dict | None = None, run: dict | None = None) -> SiteAlignment:
+    """Items and their pairings for the given page groups; `url_to_group` covers the whole site, so a link
+    to any page of it is known by that page's group whichever language it points into."""
     sizes = _document_sizes(site or {})
 
     def target_id(href: str) -> str:
@@ -139,10 +147,11 @@ def _clusters(pages: dict[str, PageItems], pairs: dict[tuple[str, str], PagePair
 
 
 def align(ctx) -> SiteAlignment:
-    """The alignment of a check run, computed on first use and kept on the context for the other checks."""
-    cached = getattr(ctx, "_parity_alignment", None)
+    """The alignment of the page groups a check sees (all of them, or the one group the pipeline gives it),
+    computed on first use and kept on the context for the other checks."""
+    cached = ctx.memo.get("parity_alignment")
     if cached is None:
         languages = tuple(ctx.languages) or ("kk", "ru", "en")
-        cached = align_records(ctx.pages, languages, ctx.site, ctx.run)
-        ctx._parity_alignment = cached
+        cached = align_groups(ctx.page_groups(), ctx.index.groups.url_to_group, languages, ctx.site, ctx.run)
+        ctx.memo["parity_alignment"] = cached
     return cached

@@ -38,20 +38,35 @@ def section_of(url: str, patterns: dict[str, list[str]]) -> str:
     return segments[0].lower() if segments else "home"
 
 
+class ParityMatrix:
+    """Counts items per section and language, one alignment at a time (the pipeline aligns one page group
+    at a time), then gives {section: {lang: coverage %}}."""
+
+    def __init__(self, languages: tuple[str, ...], profile=None):
+        self.languages = tuple(languages)
+        self.patterns = section_patterns(profile)
+        self.union: dict[str, int] = {}
+        self.present: dict[str, dict[str, int]] = {}
+
+    def add(self, alignment: SiteAlignment) -> None:
+        for ga in alignment.groups:
+            section = section_of(ga.group.key, self.patterns)
+            for cluster in ga.clusters:
+                self.union[section] = self.union.get(section, 0) + 1
+                counts = self.present.setdefault(section, {})
+                for lang in cluster.langs:
+                    counts[lang] = counts.get(lang, 0) + 1
+
+    def table(self) -> dict[str, dict[str, float]]:
+        return {section: {lang: round(100.0 * self.present.get(section, {}).get(lang, 0) / total, 1)
+                          for lang in self.languages}
+                for section, total in sorted(self.union.items()) if total}
+
+
 def matrix_from_alignment(alignment: SiteAlignment, profile=None) -> dict[str, dict[str, float]]:
-    patterns = section_patterns(profile)
-    union: dict[str, int] = {}
-    present: dict[str, dict[str, int]] = {}
-    for ga in alignment.groups:
-        section = section_of(ga.group.key, patterns)
-        for cluster in ga.clusters:
-            union[section] = union.get(section, 0) + 1
-            counts = present.setdefault(section, {})
-            for lang in cluster.langs:
-                counts[lang] = counts.get(lang, 0) + 1
-    return {section: {lang: round(100.0 * present.get(section, {}).get(lang, 0) / total, 1)
-                      for lang in alignment.languages}
-            for section, total in sorted(union.items()) if total}
+    matrix = ParityMatrix(alignment.languages, profile)
+    matrix.add(alignment)
+    return matrix.table()
 
 
 def parity_matrix(ctx) -> dict[str, dict[str, float]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Callable, NamedTuple
 
 from ..artifacts import PageRecord
 from ..models import normalise_url as _normalise_url
@@ -69,8 +70,16 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def group_pages(records: list[PageRecord]) -> tuple[list[PageGroup], dict[str, str]]:
-    """The page groups of a run (normal mode), and a map from every recorded URL to its group's key."""
+class SiteGroups(NamedTuple):
+    groups: list[PageGroup]
+    url_to_group: dict[str, str]  # every recorded URL (and final URL) -> its group's key
+    root_of_key: dict[str, str]  # the page_key of every grouped URL -> its group's key
+
+
+def group_pages(records: list[Any], links_of: Callable[[Any], list[tuple[str, str, str]]] = explicit_links
+                ) -> SiteGroups:
+    """The page groups of a run (normal mode). `links_of` gives a record's explicit links (hreflang and
+    switcher), for callers that read them once and keep them rather than hold every record's DOM."""
     records = [r for r in records if r.mode == "normal" and r.lang]
     by_url: dict[str, PageRecord] = {}
     for r in records:
@@ -84,7 +93,7 @@ def group_pages(records: list[PageRecord]) -> tuple[list[PageGroup], dict[str, s
     def has_audited(key: str, lang: str) -> bool:
         return any(r.outcome == "audited" for r in base.get(key, {}).get(lang, []))
 
-    links = {normalise_url(r.url): explicit_links(r) for r in records if r.outcome == "audited"}
+    links = {normalise_url(r.url): links_of(r) for r in records if r.outcome == "audited"}
     uf = _UnionFind()
     preferred: dict[tuple[str, str], str] = {}  # (group key, lang) -> URL an explicit link chose
     for src_url, found in links.items():
@@ -121,7 +130,7 @@ def group_pages(records: list[PageRecord]) -> tuple[list[PageGroup], dict[str, s
         url_to_group[normalise_url(r.url)] = uf.find(page_key(r.url))
         if r.final_url:
             url_to_group.setdefault(normalise_url(r.final_url), uf.find(page_key(r.url)))
-    return list(merged.values()), url_to_group
+    return SiteGroups(list(merged.values()), url_to_group, {key: uf.find(key) for key in base})
 
 
 def _choose(recs: list[PageRecord], preferred_url: str | None) -> PageRecord:

@@ -133,15 +133,8 @@ def normal_pages(ctx, lang: str | None = None) -> list:
 
 
 def page_index(ctx) -> dict[str, Any]:
-    """normalised URL (and final URL) -> normal-mode record, audited or not."""
-    out: dict[str, Any] = {}
-    for p in ctx.pages:
-        if p.mode != "normal":
-            continue
-        for u in (p.url, p.final_url):
-            if u:
-                out.setdefault(normalise_url(u), p)
-    return out
+    """normalised URL (and final URL) -> normal-mode record of the whole site, audited or not."""
+    return ctx.index.by_url
 
 
 def target_lang(href: str) -> str | None:
@@ -159,25 +152,39 @@ class Hit:
 
 
 def find_section(ctx, lang: str, section: Section) -> list[Hit]:
-    """Every place the section shows up in the `lang` version."""
-    hits: list[Hit] = []
+    """Every place the section shows up in the `lang` version. Several checks ask for every section in
+    every language: the first question reads the version's pages once for all the run's sections."""
+    known = ctx.memo.setdefault("section_hits", {})
+    if (lang, repr(section)) not in known:
+        wanted = {repr(s): s for s in (*required_sections(ctx), section)}
+        for name, hits in _find_sections(ctx, lang, wanted).items():
+            known[(lang, name)] = hits
+    return known[(lang, repr(section))]
+
+
+def _find_sections(ctx, lang: str, sections: dict[str, Section]) -> dict[str, list[Hit]]:
+    hits: dict[str, list[Hit]] = {name: [] for name in sections}
     for page in normal_pages(ctx, lang):
         dom = page.get("dom") or {}
-        if url_matches(section, page.url) or url_matches(section, page.final_url):
-            hits.append(Hit("page", page))
+        for name, section in sections.items():
+            if url_matches(section, page.url) or url_matches(section, page.final_url):
+                hits[name].append(Hit("page", page))
         for link in dom.get("links", []):
             href = (link.get("href") or "").split("#")[0]
             other = target_lang(href)
             if other and other != lang:
                 continue  # a link into another language's version is not this version's section
             menu = link.get("region") in ("nav", "header", "footer")
-            if names_match(section, link.get("text"), anchored=not menu) or (
-                    href.startswith("http") and url_matches(section, href)):
-                hits.append(Hit("link", page, href or None, link.get("selector"), link.get("text")))
+            for name, section in sections.items():
+                if names_match(section, link.get("text"), anchored=not menu) or (
+                        href.startswith("http") and url_matches(section, href)):
+                    hits[name].append(Hit("link", page, href or None, link.get("selector"), link.get("text")))
         for seg in dom.get("segments", []):
-            if seg.get("kind") == "heading" and names_match(section, seg.get("text"), anchored=True,
-                                                             limit=MAX_HEADING_TEXT):
-                hits.append(Hit("heading", page, None, seg.get("selector"), seg.get("text")))
+            if seg.get("kind") != "heading":
+                continue
+            for name, section in sections.items():
+                if names_match(section, seg.get("text"), anchored=True, limit=MAX_HEADING_TEXT):
+                    hits[name].append(Hit("heading", page, None, seg.get("selector"), seg.get("text")))
     return hits
 
 

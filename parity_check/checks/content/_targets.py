@@ -40,11 +40,12 @@ class Targets:
         links = (ctx.site or {}).get("links")
         self.offline = bool(isinstance(links, dict) and links.get("external_unreachable"))
         self.crawl = page_index(ctx)
+        self.index = ctx.index
         self.hosts = _site_hosts(ctx)
 
     def entry(self, url: str) -> dict | None:
         rec = self.crawl.get(normalise_url(url))
-        if rec is not None and rec.outcome == "audited" and soft_404(rec):
+        if rec is not None and rec.outcome == "audited" and self.index.fact("soft_404", rec, soft_404):
             return {"status": rec.status, "error": None, "final_url": rec.final_url, "source": "crawl",
                     "in_scope": True, "soft_404": True}
         if url in self.checked:
@@ -74,11 +75,7 @@ def soft_404(record) -> bool:
 
 
 def _site_hosts(ctx) -> set[str]:
-    hosts = set()
-    for p in ctx.pages:
-        host = urlsplit(p.url).hostname
-        if host:
-            hosts.add(host.lower())
+    hosts = set(ctx.index.hosts)
     target = urlsplit(str((ctx.run or {}).get("target") or "")).hostname
     if target:
         hosts.add(target.lower())

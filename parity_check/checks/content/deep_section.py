@@ -13,27 +13,36 @@ from ._sections import (crawl_truncated, find_section, home_pages, iter_langs, l
 def click_distances(ctx, home) -> tuple[dict[str, int], dict[str, str]]:
     """Breadth-first over the links of the audited normal pages (any language: switching language is a
     click too), from `home`. Returns normalised page URL -> clicks, and -> the page it was reached from."""
-    index = page_index(ctx)
-    audited = {normalise_url(p.url): p for p in normal_pages(ctx)}
+    graph = _link_graph(ctx)
     start = normalise_url(home.url)
     dist, parent = {start: 0}, {}
     queue = deque([start])
     while queue:
         current = queue.popleft()
-        page = audited.get(current)
-        if page is None:
-            continue
-        for link in (page.get("dom") or {}).get("links", []):
-            href = (link.get("href") or "").split("#")[0]
-            target = index.get(normalise_url(href)) if href.startswith("http") else None
-            if target is None or target.outcome != "audited":
-                continue
-            key = normalise_url(target.url)
+        for key in graph.get(current, ()):
             if key not in dist:
                 dist[key] = dist[current] + 1
                 parent[key] = current
                 queue.append(key)
     return dist, parent
+
+
+def _link_graph(ctx) -> dict[str, tuple[str, ...]]:
+    """Normalised URL of each audited normal page -> the audited pages it links, in link order. Read once
+    for every language's walk."""
+    graph = ctx.memo.get("link_graph")
+    if graph is None:
+        index = page_index(ctx)
+        graph = ctx.memo["link_graph"] = {}
+        for page in normal_pages(ctx):
+            targets = []
+            for link in (page.get("dom") or {}).get("links", []):
+                href = (link.get("href") or "").split("#")[0]
+                target = index.get(normalise_url(href)) if href.startswith("http") else None
+                if target is not None and target.outcome == "audited":
+                    targets.append(normalise_url(target.url))
+            graph[normalise_url(page.url)] = tuple(targets)
+    return graph
 
 
 def _path(parent: dict[str, str], end: str) -> list[str]:
@@ -56,6 +65,7 @@ class DeepSection(Check):
     tags = ("kz:order-124",)
     impact = "moderate"
     scope = "language"
+    sees = "site"
     requires = ("dom",)
     why = ("Order 124-НҚ requires every section of a state body's site to be reachable within three clicks; "
            "the study's experts found information hard to find.")

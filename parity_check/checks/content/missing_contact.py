@@ -84,6 +84,7 @@ class MissingContact(Check):
     tags = ("kz:law-access-to-information-art16", "kz:order-124")
     impact = "serious"
     scope = "language"
+    sees = "site"
     requires = ("dom",)
     why = ("Citizens must be able to reach a state body: the law requires its contacts on the site, and the "
            "study's experts found phones and addresses hard to find.")

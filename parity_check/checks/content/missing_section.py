@@ -31,6 +31,7 @@ class MissingSection(Check):
     tags = ("kz:law-access-to-information-art16", "kz:order-124")
     impact = "serious"
     scope = "language"
+    sees = "site"
     requires = ("dom",)
     why = ("The Law \"On access to information\" (Art. 16) and Order 124-НҚ require every state body's site to "
            "publish these sections, in Kazakh and Russian alike; a visitor who reads one language must find "

@@ -19,6 +19,7 @@ class DefaultLanguage(Check):
     tags = ("kz:constitution-art7", "kz:order-124")
     impact = "moderate"
     scope = "site"
+    sees = "site"
     requires = ()
     why = "Kazakh is the state language: a state body's site should open in Kazakh."
     messages = {"default": {

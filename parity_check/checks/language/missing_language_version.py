@@ -6,7 +6,6 @@ import re
 from typing import Iterable
 
 from ...models import Finding, normalise_url
-from ...parity import group_pages
 from ...urls import code_to_lang, language_named, language_of_url
 from ..base import Check, CheckContext, register
 from .common import name_args
@@ -52,8 +51,7 @@ class MissingLanguageVersion(Check):
         # Pages are paired by URL pattern, hreflang and the switcher (parity.group_pages), so a site whose
         # paths differ per language (/kz/basshylyq vs /ru/rukovodstvo) is not blamed for the addresses
         # the crawler guessed from the pattern and found missing.
-        groups, _ = group_pages(ctx.pages)
-        for group in sorted(groups, key=lambda g: g.key):
+        for group in sorted(ctx.page_groups(), key=lambda g: g.key):
             by_lang = group.versions
             audited = {lang: r for lang, r in by_lang.items() if r.outcome == "audited"}
             if not audited:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...models import Finding
-from ...parity import align
 from ...parity.pages import normalise_url, page_key
 from ...urls import code_to_lang
 from ..base import Check, CheckContext, register
@@ -35,6 +34,7 @@ class HreflangError(Check):
     tags = ("kz:order-124",)
     impact = "minor"
     scope = "page"
+    sees = "site"
     requires = ("dom",)
     why = ("Search engines and browsers use hreflang to send a reader to the page in their language; wrong "
            "or one-way alternates send Kazakh readers to the Russian page, or to nowhere.")
@@ -77,16 +77,13 @@ class HreflangError(Check):
         if not with_alternates:
             return
         site_uses_them = with_alternates * 2 >= len(pages)
-        by_url = {}
-        for p in ctx.pages:
-            if p.mode == "normal":
-                by_url.setdefault(normalise_url(p.url), p)
-                if p.final_url:
-                    by_url.setdefault(normalise_url(p.final_url), p)
+        by_url = ctx.index.by_url
+        languages = tuple(ctx.languages) or ("kk", "ru", "en")
         group_of = {}
-        for ga in align(ctx).groups:
-            for lang, page in ga.pages.items():
-                group_of[normalise_url(page.record.url)] = ga
+        for group in ctx.page_groups():
+            versions = {lang: r for lang, r in group.audited().items() if lang in languages}
+            for r in versions.values():
+                group_of[normalise_url(r.url)] = (group, versions)
         for page in pages:
             alternates = (page.get("dom") or {}).get("alternates") or []
             listed = set()
@@ -101,21 +98,21 @@ class HreflangError(Check):
                 if target is None or not lang or normalise_url(href) == normalise_url(page.url):
                     continue
                 yield from self._target(page, code, lang, href, target, by_url)
-            ga = group_of.get(normalise_url(page.url))
-            if ga is not None and not alternates and site_uses_them and len(ga.pages) >= 2:
+            group, versions = group_of.get(normalise_url(page.url), (None, {}))
+            if group is not None and not alternates and site_uses_them and len(versions) >= 2:
                 yield self.finding(page=page, key="none", content_key="none",
-                                   related=[p.record.url for l, p in ga.pages.items() if l != page.lang],
+                                   related=[r.url for l, r in versions.items() if l != page.lang],
                                    outcome="incomplete",
                                    evidence={"pages_with_alternates": with_alternates, "pages": len(pages),
-                                             "pages_paired_by": ga.group.linked_by.get(page.lang) or "url-pattern"})
-            if ga is not None and alternates:
-                for lang, other in sorted(ga.pages.items()):
+                                             "pages_paired_by": group.linked_by.get(page.lang) or "url-pattern"})
+            if group is not None and alternates:
+                for lang, other in sorted(versions.items()):
                     if lang != page.lang and lang not in listed:
                         yield self.finding(page=page, key="missing", content_key=f"missing:{lang}",
-                                           related=[other.record.url],
-                                           args={**lang_args(lang=lang), "href": other.record.url},
+                                           related=[other.url],
+                                           args={**lang_args(lang=lang), "href": other.url},
                                            evidence={"listed": sorted(listed), "pairing_score": 1.0,
-                                                     "pages_paired_by": ga.group.linked_by.get(lang)})
+                                                     "pages_paired_by": group.linked_by.get(lang)})
 
     def _invalid(self, page, code, lang, href) -> Finding:
         hint = f" (for {lang} write '{lang}')" if lang else ""

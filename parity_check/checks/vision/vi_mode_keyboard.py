@@ -23,6 +23,7 @@ class ViModeKeyboard(Check):
     tags = ("wcag211", "wcag412", KZ_STANDARD)
     impact = "serious"
     scope = "language"
+    sees = "site"
     requires = ()  # reads `vi` records; a run without the VI mode (--no-vi) has none and gets no finding
     why = ("Many people with low vision use the keyboard rather than a mouse they cannot aim; a switch to "
            "the VI mode that only a mouse can use, or that a screen reader announces without a name, keeps "

@@ -24,6 +24,7 @@ class ViModeMissing(Check):
     tags = ("kz:order-124", KZ_STANDARD)
     impact = "serious"
     scope = "language"
+    sees = "site"
     requires = ()  # reads `vi` records; a run without the VI mode (--no-vi) has none and gets no finding
     why = ("State bodies' sites must offer a version for the visually impaired; a reader of the Kazakh or "
            "English version who cannot find it is left with text too small or too faint to read.")

@@ -25,6 +25,7 @@ class ViModeNotPersistent(Check):
     tags = ("kz:order-124", KZ_STANDARD)
     impact = "serious"
     scope = "language"
+    sees = "site"
     requires = ()  # reads `vi` records; a run without the VI mode (--no-vi) has none and gets no finding
     why = ("A reader who needed the VI mode to find the switch cannot find it again on the next page: a mode "
            "that switches itself off on every link or language change is unusable.")
