@@ -1,7 +1,9 @@
 """A generated trilingual server-rendered site for throughput benchmarks: deterministic for a seed.
 
 generated_site(n_pages=60, seed=0) has n_pages // 3 pages in each of kk, ru and en (at least one): a home
-page `/kz/` (`/ru/`, `/en/`) that links every page, and `/kz/page/<k>/` pages with a menu of the first
+page `/kz/` (`/ru/`, `/en/`) that links the first 50 pages and, on a bigger site, numbered listing pages
+`/kz/list/<n>/` with 50 more each (as real sites paginate their news, so no page grows with the site), and
+`/kz/page/<k>/` pages with a menu of the first
 sections, previous/next links, a language switcher and hreflang alternates. The three languages say the same
 thing (parallel sentences, same figures), and the bvi-lite widget is on every page, English included.
 There are no planted defects: PLANTED is empty, and pages are meant to pass axe-core in both modes and
@@ -21,6 +23,7 @@ CODE = {"kk": "kz", "ru": "ru", "en": "en"}
 LANG_OF_CODE = {v: k for k, v in CODE.items()}
 PLANTED: list[dict] = []
 MENU_SIZE = 6
+LISTING = 50  # pages linked from the home page and from each listing page
 
 UI = {
     "kk": {"site": "Генерацияланған әкімдік", "home": "Басты бет", "vi": "Көзі нашар көретіндерге арналған нұсқа",
@@ -119,24 +122,39 @@ class GeneratedSite:
         for li, lang in enumerate(LANGS):
             for k in range(self.per_lang):
                 pages[f"/{CODE[lang]}/{self._rel(k)}"] = self._page(lang, li, k, contents)
+            for n in range(2, self._listings() + 1):
+                pages[f"/{CODE[lang]}/list/{n}/"] = self._listing_page(lang, li, n, contents)
         return pages
+
+    def _listings(self) -> int:
+        return max(1, -(-(self.per_lang - 1) // LISTING))
+
+    def _listing(self, lang: str, li: int, n: int, contents) -> str:
+        """Listing n (1 is on the home page): its 50 pages and the numbered links to every listing."""
+        code, ui = CODE[lang], UI[lang]
+        first = 1 + (n - 1) * LISTING
+        body = f"<h2>{escape(ui['all'])}</h2>\n<ul>" + "".join(
+            f'<li><a href="/{code}/{self._rel(j)}">{escape(self._title(j, li, contents[j][0]))}</a></li>'
+            for j in range(first, min(first + LISTING, self.per_lang))) + "</ul>\n"
+        if self._listings() > 1:
+            body += f'<p class="pager">' + "".join(
+                f'<a href="/{code}/{"" if m == 1 else f"list/{m}/"}">{m}</a>'
+                for m in range(1, self._listings() + 1) if m != n) + "</p>\n"
+        return body
+
+    def _listing_page(self, lang: str, li: int, n: int, contents) -> str:
+        ui = UI[lang]
+        return self._html(lang, li, f"{ui['all']} ({n})", f"list/{n}/", contents,
+                          f"<h1>{escape(ui['all'])} ({n})</h1>\n" + self._listing(lang, li, n, contents))
 
     def _page(self, lang: str, li: int, k: int, contents) -> str:
         ui, code = UI[lang], CODE[lang]
         topic, picks = contents[k]
         title = self._title(k, li, topic)
-        rel = self._rel(k)
-        alternates = "".join(f'<link rel="alternate" hreflang="{l}" href="/{CODE[l]}/{rel}">' for l in LANGS)
-        switch = "".join(f'<li><a href="/{CODE[l]}/{rel}" lang="{l}" hreflang="{l}">'
-                         f'{ {"kk": "Қазақша", "ru": "Русский", "en": "English"}[l] }</a></li>' for l in LANGS)
-        menu = "".join(f'<li><a href="/{code}/{self._rel(j)}">{escape(self._title(j, li, contents[j][0]))}</a></li>'
-                       for j in range(min(MENU_SIZE, self.per_lang)))
         text = " ".join(SENTENCES[s][li].format(n=n) for s, n in picks)
         body = f"<h1>{escape(title)}</h1>\n<p>{escape(text)}</p>\n"
         if k == 0:
-            body += f"<h2>{escape(ui['all'])}</h2>\n<ul>" + "".join(
-                f'<li><a href="/{code}/{self._rel(j)}">{escape(self._title(j, li, contents[j][0]))}</a></li>'
-                for j in range(1, self.per_lang)) + "</ul>\n"
+            body += self._listing(lang, li, 1, contents)
         else:
             links = []
             if k > 1:
@@ -144,6 +162,15 @@ class GeneratedSite:
             if k + 1 < self.per_lang:
                 links.append(f'<a href="/{code}/{self._rel(k + 1)}">{escape(ui["next"])}</a>')
             body += f'<p class="pager">{"".join(links)}</p>\n'
+        return self._html(lang, li, title, self._rel(k), contents, body)
+
+    def _html(self, lang: str, li: int, title: str, rel: str, contents, body: str) -> str:
+        ui, code = UI[lang], CODE[lang]
+        alternates = "".join(f'<link rel="alternate" hreflang="{l}" href="/{CODE[l]}/{rel}">' for l in LANGS)
+        switch = "".join(f'<li><a href="/{CODE[l]}/{rel}" lang="{l}" hreflang="{l}">'
+                         f'{ {"kk": "Қазақша", "ru": "Русский", "en": "English"}[l] }</a></li>' for l in LANGS)
+        menu = "".join(f'<li><a href="/{code}/{self._rel(j)}">{escape(self._title(j, li, contents[j][0]))}</a></li>'
+                       for j in range(min(MENU_SIZE, self.per_lang)))
         return f"""<!doctype html>
 <html lang="{lang}">
 <head>

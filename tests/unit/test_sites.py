@@ -318,3 +318,18 @@ def test_generated_site_size_links_and_determinism():
         assert 'class="bvi-open"' in page and '<html lang="en">' in page
         assert fetch(base, "/en/page/7")[1]["Location"] == "/en/page/7/"
         assert fetch(base, "/en/page/20/")[0] == 404 and fetch(base, "/bvi/bvi-lite.js")[0] == 200
+
+
+def test_generated_site_paginates_so_no_page_grows_with_the_site():
+    small, large = generated.generated_site(n_pages=200), generated.generated_site(n_pages=2000)
+    assert max(map(len, large.pages.values())) <= 1.2 * max(map(len, small.pages.values()))
+    # every page is still reachable from the home page: home -> listing -> page
+    for code in ("kz", "ru", "en"):
+        reached, todo = set(), [f"/{code}/"]
+        while todo:
+            path = todo.pop()
+            if path in reached or path not in large.pages:
+                continue
+            reached.add(path)
+            todo.extend(re.findall(r'href="(/%s/[^"]*)"' % code, large.pages[path]))
+        assert reached == {p for p in large.pages if p.startswith(f"/{code}/")}
