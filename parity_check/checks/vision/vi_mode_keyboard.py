@@ -91,8 +91,10 @@ class ViModeKeyboard(Check):
         """Languages the probe did not cover: judge by the switch the crawl found and described."""
         first: dict = {}
         for page in sorted(ctx.pages, key=lambda p: (p.depth, p.url)):
+            if page.mode != "vi" or page.lang in probed or page.lang in first:
+                continue
             switch = (page.get("vi") or {}).get("switch")
-            if page.mode == "vi" and switch and page.lang not in probed and page.lang not in first:
+            if switch:
                 first[page.lang] = (page, switch)
         for lang, (page, switch) in sorted(first.items(), key=lambda kv: kv[0] or ""):
             args = {"label": (switch.get("text") or switch.get("accessible_name") or "")[:60],

@@ -50,15 +50,17 @@ class ViModeMissing(Check):
     messages = {**messages, **texts(id, why)}  # title, why and fix in the report's languages
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_lang: dict[str | None, list] = defaultdict(list)
+        by_lang: dict[str | None, list] = defaultdict(list)  # lang -> [(page, its VI state)], read once
         for page in ctx.pages:
+            if page.mode != "vi":
+                continue
             state = (page.get("vi") or {}).get("state")
-            if page.mode == "vi" and state in ("active", "absent", "ineffective"):
-                by_lang[page.lang].append(page)
+            if state in ("active", "absent", "ineffective"):
+                by_lang[page.lang].append((page, state))
         with_switch = sorted(lang for lang, pages in by_lang.items()
-                             if lang and any(p.get("vi")["state"] != "absent" for p in pages))
+                             if lang and any(state != "absent" for _, state in pages))
         for lang, pages in sorted(by_lang.items(), key=lambda kv: kv[0] or ""):
-            absent = sorted((p for p in pages if p.get("vi")["state"] == "absent"), key=lambda p: (p.depth, p.url))
+            absent = sorted((p for p, state in pages if state == "absent"), key=lambda p: (p.depth, p.url))
             if not absent:
                 continue
             if len(absent) == len(pages):

@@ -78,20 +78,21 @@ class ViModeNotPersistent(Check):
                             related=[step["to"]], evidence={"step": step}, content_key=f"{key}:{step.get('lang', '')}")
 
     def _from_crawl(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_lang: dict = defaultdict(list)
+        by_lang: dict = defaultdict(list)  # lang -> [(page, its vi artifact)], each record read once
         for page in ctx.pages:
+            if page.mode != "vi":
+                continue
             vi = page.get("vi") or {}
-            if page.mode == "vi" and vi.get("load_started") is not None and vi.get("state") in ("active", "ineffective"):
-                by_lang[page.lang].append(page)
+            if vi.get("load_started") is not None and vi.get("state") in ("active", "ineffective"):
+                by_lang[page.lang].append((page, vi))
         for lang, pages in by_lang.items():
-            if any(_mode_by_url(p.get("vi")) for p in pages):
+            if any(_mode_by_url(vi) for _, vi in pages):
                 continue  # a mode reached through a URL is kept by following its own links: the probe's case
-            on_since = sorted(p.get("vi")["active_since"] for p in pages
-                              if p.get("vi").get("state") == "active" and p.get("vi").get("active_since") is not None)
+            on_since = sorted(vi["active_since"] for _, vi in pages
+                              if vi.get("state") == "active" and vi.get("active_since") is not None)
             if not on_since:
                 continue
-            for page in pages:
-                vi = page.get("vi")
+            for page, vi in pages:
                 if vi.get("method") != "persisted" and vi["load_started"] > on_since[0]:
                     yield self.finding(page=page, key="crawl", scope="page",
                                        args={"since": f"{vi['load_started'] - on_since[0]:.1f} s", **lang_args("lang", lang)},
