@@ -33,10 +33,10 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import yaml
 
-from .urls import code_to_lang
-from .vi_actions import Action, parse_action
+from ..urls import code_to_lang
+from ..vi_actions import Action, parse_action
 
-PACKAGE_PROFILES = Path(__file__).resolve().with_name("profiles")
+PACKAGE_PROFILES = Path(__file__).resolve().parents[1] / "profiles"  # parity_check/profiles
 DEFAULTS_FILE = "_defaults.yaml"
 LANGUAGES = ("kk", "ru", "en")
 URL_STYLES = ("prefix", "query", "auto")
