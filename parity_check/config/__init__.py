@@ -16,28 +16,32 @@ reference (`govkz?slug=mz`) < overrides (command-line values; None means "not gi
 
 Every problem is reported as `file:line: message (hint)`; lines come from the YAML node marks, so a typo
 in a profile fails at load time and points at itself.
+
+This module is the public interface; the work is done by model.py (constants, dataclasses, ProfileError),
+yaml_lines.py (YAML with lines), schema.py (validators, SCHEMA), layers.py (reading, merging, templates)
+and build.py (the Profile). Import from `parity_check.config`: it re-exports their public names.
 """
 from __future__ import annotations
 
-import copy
-import functools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
-from urllib.parse import parse_qsl, urlencode, urljoin
+from urllib.parse import parse_qsl, urlencode
 
 import yaml
 
-from ..vi_actions import Action, parse_action
+from .build import _assemble
+from .layers import (
+    _Layer, _bases_of, _chain, _defaults_layers, _fill, _merge, _named, _registries, _search_dirs, _text_layer,
+    _url_key, _url_pattern, _validate,
+)
 from .model import (
     DEFAULTS_FILE, IMPACT_LEVELS, LANGUAGES, MAX_VALUES, PACKAGE_PROFILES, URL_STYLES, LanguageUrls, Problem,
-    Profile, ProfileError, Scope, SectionRule, Suppression, ViConfig, _split,
+    Profile, ProfileError, Scope, SectionRule, Suppression, ViConfig,
 )
 from .schema import (
     SCHEMA, ActionText, Choice, Dict, Host, Int, Keys, Lang, Number, Opt, Regex, Seq, Spec, Struct, Text, Url, When,
-    _HOST, _PLACEHOLDER, _Check, _kind, _mean, _show, _where, did_you_mean,
+    _PLACEHOLDER, _mean, _show, did_you_mean,
 )
 from .yaml_lines import Loc, _Lines, _read_yaml
 
@@ -51,330 +55,6 @@ __all__ = [  # the names the package offers; the modules beside this one are its
 ]
 
 
-_NOT_INHERITED = ("name", "title", "aliases")  # they describe one site, not the ones extending it
-_OVERRIDES = "command line"  # the source named in problems with override values
-_TEMPLATED = ("target", "start_urls", "scope", "wait_for", "vi", "sections", "ignore", "aliases")
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Layers: read, validate, merge, fill templates
-# ---------------------------------------------------------------------------------------------------------
-@dataclass
-class _Layer:
-    data: dict
-    source: str | None
-    lines: _Lines
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _validate(data: Any, source: str | None, lines: _Lines, known: dict | None) -> dict:
-    ck = _Check(source, lines, known)
-    if not isinstance(data, dict):
-        raise ProfileError(source, lines.value(()), f"a profile is a mapping of keys to values, not {_kind(data)}",
-                           "start with e.g. 'target: https://example.gov.kz/'")
-    out = SCHEMA(data, (), ck)
-    if ck.problems:
-        raise ProfileError.of(ck.problems)
-    return out
-
-
-def _read_layer(path: Path, known: dict | None) -> _Layer:
-    shown = _display(path)
-    try:
-        stat = path.stat()
-        data, lines = _parse_file(str(path), shown, stat.st_mtime_ns, stat.st_size)
-    except OSError as e:
-        raise ProfileError(shown, None, f"cannot read the profile: {e.strerror or e}") from None
-    # a copy: merging and `extends` change a layer's data, and the parse is shared
-    return _Layer(_validate(copy.deepcopy(data), shown, lines, known), shown, lines)
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_file(path: str, shown: str, mtime_ns: int, size: int) -> tuple[Any, _Lines]:
-    """Parsing is most of a load's time (pure-Python YAML) and the defaults are read on every load; the
-    modification time and size in the key make an edited file parse again."""
-    raw = Path(path).read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ProfileError(shown, raw[:e.start].count(b"\n") + 1, "the file is not UTF-8 text",
-                           "save it as UTF-8") from None
-    return _read_yaml(text, shown)
-
-
-def _text_layer(text: str, source: str, known: dict | None) -> _Layer:
-    data, lines = _read_yaml(text, source)
-    return _Layer(_validate(data, source, lines, known), source, lines)
-
-
-def _search_dirs(profiles_dir: Path | None) -> tuple[Path, ...]:
-    dirs = (Path(profiles_dir),) if profiles_dir else ()
-    return tuple(dict.fromkeys((*dirs, PACKAGE_PROFILES)))
-
-
-def _named(dirs: tuple[Path, ...]) -> dict[str, Path]:
-    """Profile name -> file; the first directory wins, files starting with _ are not profiles."""
-    found: dict[str, Path] = {}
-    for d in dirs:
-        for f in sorted(d.glob("*.yaml")) if d.is_dir() else ():
-            if not f.name.startswith("_"):
-                found.setdefault(f.stem, f)
-    return found
-
-
-def _defaults_layers(dirs: tuple[Path, ...]) -> list[_Layer]:
-    """The shipped defaults, then a profile directory's own _defaults.yaml over them: the shipped file is
-    complete, so a local one need only say what it changes (and may declare new thresholds or sections)."""
-    paths = [PACKAGE_PROFILES / DEFAULTS_FILE]
-    paths += [d / DEFAULTS_FILE for d in dirs if d != PACKAGE_PROFILES and (d / DEFAULTS_FILE).is_file()]
-    return [_read_layer(p, None) for p in paths]
-
-
-def _registries(defaults: list[_Layer]) -> dict[str, set[str]]:
-    """Threshold and section names declared by the defaults: profiles may not invent thresholds (a typo
-    would silently keep the default), and a new section may not be a near-miss of a declared one."""
-    return {kind: {k for layer in defaults for k in layer.data.get(kind) or {}} for kind in ("thresholds", "sections")}
-
-
-def _chain(path: Path, dirs: tuple[Path, ...], known: dict, seen: tuple[Path, ...] = ()) -> list[_Layer]:
-    """The layers of a profile file: its `extends` chain first, then the file itself."""
-    layer = _read_layer(path, known)
-    return _bases_of(layer, path.parent, dirs, known, seen + (path.resolve(),)) + [layer]
-
-
-def _bases_of(layer: _Layer, here: Path, dirs: tuple[Path, ...], known: dict, seen: tuple[Path, ...]) -> list[_Layer]:
-    base_ref = layer.data.pop("extends", None)
-    if base_ref is None:
-        return []
-    line = layer.lines.value(("extends",))
-    base = _locate_base(base_ref, here, dirs)
-    if base is None:
-        raise ProfileError(layer.source, line, f"extends {base_ref!r}: no such profile",
-                           _mean(base_ref, _named(dirs)) or f"known: {', '.join(_named(dirs))}")
-    if base.resolve() in seen:
-        raise ProfileError(layer.source, line, f"extends {base_ref!r} makes a loop")
-    bases = _chain(base, dirs, known, seen)
-    for b in bases:
-        for key in _NOT_INHERITED:
-            b.data.pop(key, None)
-    return bases
-
-
-def _locate_base(ref: str, here: Path, dirs: tuple[Path, ...]) -> Path | None:
-    if ref.endswith((".yaml", ".yml")) or "/" in ref:
-        candidate = (here / ref) if not Path(ref).is_absolute() else Path(ref)
-        return candidate if candidate.is_file() else None
-    return _named(dirs).get(ref)
-
-
-def _merge(into: dict, layer: dict, origins: dict, source: str | None, lines: _Lines, path: Loc = ()) -> None:
-    for key, value in layer.items():
-        p = path + (key,)
-        if value is None and path == ("sections",):
-            _forget(origins, p, into.pop(key, None))
-            origins[p] = (source, lines.value(p))
-        elif path == ("facts",):
-            into[key] = list(dict.fromkeys([*into.get(key, []), *value]))
-        elif isinstance(value, dict) and isinstance(into.get(key), dict):
-            origins[p] = (source, lines.key(p))
-            _merge(into[key], value, origins, source, lines, p)
-        else:
-            _forget(origins, p, into.get(key))
-            into[key] = copy.deepcopy(value)
-            _record(origins, p, value, source, lines)
-
-
-def _forget(origins: dict, path: Loc, old: Any) -> None:
-    """Drops the origins of a value being replaced: a shorter list must not keep the old items' lines."""
-    if isinstance(old, (dict, list)):
-        for stale in [o for o in origins if o[:len(path)] == path]:
-            del origins[stale]
-
-
-def _record(origins: dict, path: Loc, value: Any, source: str | None, lines: _Lines) -> None:
-    """Where each value of the merged profile came from, for problems found only after merging."""
-    origins[path] = (source, lines.value(path))
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for k, v in items:
-        _record(origins, path + (k,), v, source, lines)
-
-
-def _origin(origins: dict, path: Loc) -> tuple[str | None, int | None]:
-    while path not in origins and path:
-        path = path[:-1]
-    return origins.get(path, (None, None))
-
-
-def _plain(v: Any) -> Any:
-    """Command-line values as YAML would give them: lists for tuples, text for actions and paths."""
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items() if x is not None}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    if isinstance(v, (Action, Path)):
-        return str(v)
-    return v
-
-
-def _overrides_layer(overrides: dict | None, known: dict) -> _Layer:
-    nested: dict = {}
-    for key, value in (overrides or {}).items():
-        if value is None:
-            continue
-        *parents, leaf = str(key).split(".") if isinstance(key, str) else [key]
-        slot = nested
-        for p in parents:
-            slot = slot.setdefault(p, {})
-            if not isinstance(slot, dict):
-                raise ProfileError(_OVERRIDES, None, f"override {key!r} conflicts with the value given for {p!r}")
-        slot[leaf] = _plain(value)
-    target = nested.get("target")
-    if isinstance(target, str) and "://" not in target and _HOST.match(target.split("/")[0]):
-        nested["target"] = f"https://{target}"  # a bare domain, as typed on the command line
-    return _Layer(_validate(nested, _OVERRIDES, _Lines(), known), _OVERRIDES, _Lines())
-
-
-def _fill(value: Any, params: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), m.group(0)), value)
-    if isinstance(value, dict):
-        return {k: _fill(v, params) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_fill(v, params) for v in value]
-    return value
-
-
-def _params_from_url(template: str, url: str) -> dict[str, str] | None:
-    """The parameters that turn a template URL into `url` (its host and path), or None if it does not fit."""
-    pattern = _url_pattern(template)
-    m = pattern.match(_url_key(url)) if pattern else None
-    return {k: v for k, v in m.groupdict().items()} if m else None
-
-
-def _url_key(url: str) -> str:
-    """host[:port]/path without www., scheme, default ports, query and trailing slash: what a site is."""
-    parts = _split(url if "://" in url else "https://" + url)
-    port = parts.port
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    keep_port = port and not (parts.scheme, port) in (("http", 80), ("https", 443))
-    return f"{host}{':' + str(port) if keep_port else ''}{parts.path.rstrip('/').lower()}"
-
-
-def _url_pattern(template: str) -> re.Pattern | None:
-    key = _url_key(template.replace("{", "\x00").replace("}", "\x01"))
-    if not key:
-        return None
-    regex = re.escape(key)
-    regex = re.sub(r"\x00([a-z_][a-z0-9_]*)\x01", lambda m: f"(?P<{m.group(1)}>[\\w-]+)", regex)
-    try:
-        return re.compile(regex + r"(?:/|$)")
-    except re.error:  # the same parameter twice in one URL
-        return None
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Building the Profile
-# ---------------------------------------------------------------------------------------------------------
-def _build(d: dict, name: str, source: str | None, origins: dict, default_sections: set[str]) -> Profile:
-    problems: list[Problem] = []
-
-    def fail(path: Loc, message: str, hint: str | None = None) -> None:
-        problems.append(Problem(*_origin(origins, path), message, hint))
-
-    params = dict(d.get("params") or {})
-    filled = {k: (_fill(v, params) if k in _TEMPLATED else v) for k, v in d.items()}
-    target = filled.get("target")
-    unfilled: dict[str, Loc] = {}
-    for key in _TEMPLATED:
-        for path, text in _strings(filled.get(key), (key,)):
-            for m in _PLACEHOLDER.finditer(text):
-                unfilled.setdefault(m.group(1), path)
-    for param, path in unfilled.items():
-        fail(path, f"{_where(path)}: {{{param}}} has no value: profile '{name}' is a template",
-             f"give the site's URL as the target, load '{name}?{param}=...', or add params: {{{param}: ...}}")
-
-    steps = []
-    for i, s in enumerate(filled["vi"]["steps"]):
-        try:
-            steps.append(parse_action(s))
-        except ValueError as e:
-            fail(("vi", "steps", i), f"vi.steps[{i}]: invalid action: {e}")
-    languages = tuple(filled["languages"])
-    vi_langs = filled["vi"].get("languages")
-    if vi_langs is not None and _origin(origins, ("languages",))[0] == _OVERRIDES:
-        vi_langs = [lang for lang in vi_langs if lang in languages]  # `--langs kk` narrows the VI ones too
-    for lang in vi_langs or ():
-        if lang not in languages:
-            fail(("vi", "languages"), f"vi.languages: {lang} is not among the profile's languages {list(languages)}")
-
-    sections = {}
-    for key, rule in filled["sections"].items():
-        if rule is None:
-            continue
-        names = {lang: tuple(n) for lang, n in rule.get("names", {}).items()}
-        patterns = tuple(rule.get("url_patterns", ()))
-        if key not in default_sections and not any(names.values()) and not patterns:
-            fail(("sections", key), f"section {key!r} has neither names nor url_patterns: nothing can find it")
-        sections[key] = SectionRule(names, patterns, tuple(rule.get("not_names", ())))
-
-    start_urls = tuple(urljoin(target, u) if target else u for u in filled["start_urls"])
-    if problems:
-        raise ProfileError.of(problems)
-    lu, sc, facts = filled["language_urls"], filled["scope"], filled["facts"]
-    return Profile(
-        name=filled.get("name") or name, title=dict(filled.get("title", {})), source=source, target=target,
-        languages=languages,
-        language_urls=LanguageUrls(style=lu["style"], param=lu["param"], codes=dict(lu["codes"])),
-        start_urls=start_urls,
-        scope=Scope(hosts=tuple(sc["hosts"]), include=tuple(sc["include"]), exclude=tuple(sc["exclude"])),
-        max_pages=filled["max_pages"], max_depth=filled["max_depth"], concurrency=filled["concurrency"],
-        timeout_ms=filled["timeout_ms"], settle_ms=filled["settle_ms"], wait_for=filled["wait_for"],
-        vi=ViConfig(steps=tuple(steps), active_selector=filled["vi"]["active_selector"],
-                    languages=tuple(vi_langs) if vi_langs is not None else None),
-        sections=sections,
-        ignore=tuple(Suppression(check=s["check"], reason=s["reason"], url=s.get("url"),
-                                 selector=s.get("selector"), expires=s.get("expires")) for s in filled["ignore"]),
-        fail_on=filled["fail_on"], thresholds=dict(filled["thresholds"]),
-        facts={"confirmed": tuple(facts.get("confirmed", ())), "assumed": tuple(facts.get("assumed", ()))},
-        aliases=tuple(filled.get("aliases", ())), params=params,
-    )
-
-
-def _strings(value: Any, path: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(v, path + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings(v, path + (i,))
-
-
-def _assemble(layers: list[_Layer], name: str, source: str | None, overrides: dict | None, known: dict) -> Profile:
-    merged: dict = {}
-    origins: dict = {}
-    for layer in layers:
-        _merge(merged, layer.data, origins, layer.source, layer.lines)
-    extra = _overrides_layer(overrides, known)
-    template = merged.get("target")
-    if "target" in extra.data and template and _PLACEHOLDER.search(template):
-        # `--profile govkz https://www.gov.kz/memleket/entities/mz`: the slug is in the URL
-        found = _params_from_url(template, extra.data["target"]) or {}
-        merged["params"] = {**found, **merged.get("params", {})}
-    _merge(merged, extra.data, origins, extra.source, extra.lines)
-    return _build(merged, name, source, origins, known["sections"])
-
-
-# ---------------------------------------------------------------------------------------------------------
-# The public interface
-# ---------------------------------------------------------------------------------------------------------
 def load_profile(ref: str | None = None, overrides: dict | None = None,
                  profiles_dir: Path | None = None) -> Profile:
     """The merged, validated profile. `ref`: None (defaults only), a YAML file path, a shipped profile's
