@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import asyncio
-
+import gc
+import weakref
 
 from parity_check.artifacts import PageRecord
 from parity_check.gather.gatherers import m_documents, m_links
@@ -212,7 +213,8 @@ def test_candidates_and_the_documents_artifact():
              _record(f"{SITE}/kz/dl", "kk", outcome="failed", status=None)]
     pages[0].artifacts["dom"]["links"].append({"href": f"{SITE}/kz/viewer", "text": "x", "selector": "a"})
     pages.append(_record(f"{SITE}/kz/viewer", "kk"))  # rendered by the PDF viewer: no text, no links
-    found = candidates(pages, HOSTS)
+    found = candidates(iter(pages), HOSTS)  # one pass: a stream from the store is enough
+    assert found == candidates(pages, HOSTS)
     assert set(found) == {f"{SITE}/a.pdf", f"{SITE}/files/get?id=1", f"{SITE}/kz/dl", f"{SITE}/kz/viewer"}
     assert "maybe" not in found[f"{SITE}/a.pdf"] and found[f"{SITE}/kz/dl"]["maybe"]
     f = fetcher({("HEAD", f"{SITE}/a.pdf"): FakeResponse(405),
@@ -233,3 +235,57 @@ def test_requests_keep_to_the_crawls_pace():
                       allow_private=False, pacer=Pacer())
     run(f.probe(f"{SITE}/a"))
     assert waited == [f"{SITE}/a", f"{SITE}/a"]
+
+
+class StreamingStore:
+    """Yields fresh records on every pass and remembers them weakly: a gatherer that kept them would
+    keep them alive."""
+
+    def __init__(self, make):
+        self.make, self.passes, self.refs = make, 0, []
+
+    def iter_pages(self):
+        self.passes += 1
+        for record in self.make():
+            self.refs.append(weakref.ref(record))
+            yield record
+
+
+class FakeSession:
+    """Its request context notes how many of `store`'s records are alive at each request."""
+
+    def __init__(self, table):
+        self.request = FakeRequest(table)
+        self.store, self.alive = None, []
+        answer = self.request._answer
+
+        async def counting(method, url, kw):
+            gc.collect()
+            self.alive.append(sum(r() is not None for r in self.store.refs))
+            return await answer(method, url, kw)
+
+        self.request._answer = counting
+
+    async def context(self, lang, mode):
+        return self
+
+
+class Plan:
+    target, hosts, rate_limit = f"{SITE}/", HOSTS, 1000.0
+
+
+def test_links_and_documents_stream_the_records_and_keep_none():
+    def make():
+        return [_record(f"{SITE}/kz/{i}", "kk", [f"{SITE}/kz/{i + 1}", f"{SITE}/doc.pdf"]) for i in range(30)]
+
+    pdf = FakeResponse(200, {"content-type": "application/pdf"}, text_pdf())
+    session = FakeSession({("HEAD", f"{SITE}/doc.pdf"): pdf, ("GET", f"{SITE}/doc.pdf"): pdf,
+                           ("HEAD", f"{SITE}/kz/30"): OK_HTML})
+    for gather, key in ((m_links.gather_links, "targets"), (m_documents.gather_documents, "documents")):
+        store = session.store = StreamingStore(make)
+        session.alive.clear()
+        out = run(gather(session, store, Plan()))
+        assert store.passes == 1 and len(store.refs) == 30
+        assert session.alive and set(session.alive) == {0}  # no record held while requests are made
+        assert f"{SITE}/doc.pdf" in out[key]
+    assert out["documents"][f"{SITE}/doc.pdf"]["referrers"] == [f"{SITE}/kz/{i}" for i in range(10)]

@@ -210,24 +210,31 @@ def _range_total(headers: dict) -> int | None:
     return _int(value.rsplit("/", 1)[-1]) if "/" in value else None
 
 
+def add_status(out: dict[str, dict], p: Any) -> None:
+    """Notes what the crawl learnt of one page: normalised URL -> {status, error, final_url}."""
+    if p.mode != "normal" or p.status is None:
+        return
+    known = {"status": p.status, "error": p.error, "final_url": p.final_url or p.url}
+    for u in (p.url, p.final_url):
+        if u:
+            out.setdefault(normalise_url(u), known)
+
+
 def page_statuses(pages: Iterable[Any]) -> dict[str, dict]:
     """What the crawl already knows: normalised URL -> {status, error, final_url} of rendered pages."""
     out: dict[str, dict] = {}
     for p in pages:
-        if p.mode != "normal" or p.status is None:
-            continue
-        known = {"status": p.status, "error": p.error, "final_url": p.final_url or p.url}
-        for u in (p.url, p.final_url):
-            if u:
-                out.setdefault(normalise_url(u), known)
+        add_status(out, p)
     return out
 
 
-def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
-    """url -> {kind, referrers, langs, loaded_in_page, broken_in_page} over every audited page."""
-    targets: dict[str, dict] = {}
+def add_targets(targets: dict[str, dict], page: Any) -> None:
+    """Adds what one audited page links to and shows: url -> {kind, referrers, langs, loaded_in_page,
+    broken_in_page}. Only these facts are kept, never the record."""
+    if page.outcome != "audited":
+        return
 
-    def add(url: str, kind: str, page) -> dict:
+    def add(url: str, kind: str) -> dict:
         t = targets.setdefault(url, {"kind": kind, "referrers": [], "langs": set()})
         if KIND_RANK[kind] > KIND_RANK[t["kind"]]:
             t["kind"] = kind
@@ -237,24 +244,39 @@ def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
             t["langs"].add(page.lang)
         return t
 
-    for page in pages:
-        if page.outcome != "audited":
+    dom = page.get("dom") or {}
+    for link in dom.get("links", []):
+        url = target_of(link.get("href"))
+        if url:
+            add(url, "document" if is_document(url) else "link")
+    for img in dom.get("images", []):
+        url = target_of(img.get("src"))
+        if not url:
             continue
-        dom = page.get("dom") or {}
-        for link in dom.get("links", []):
-            url = target_of(link.get("href"))
-            if url:
-                add(url, "document" if is_document(url) else "link", page)
-        for img in dom.get("images", []):
-            url = target_of(img.get("src"))
-            if not url:
-                continue
-            t = add(url, "image", page)
-            if img.get("complete") and img.get("natural_width"):
-                t["loaded_in_page"] = True
-            elif img.get("complete"):
-                t["broken_in_page"] = True
+        t = add(url, "image")
+        if img.get("complete") and img.get("natural_width"):
+            t["loaded_in_page"] = True
+        elif img.get("complete"):
+            t["broken_in_page"] = True
+
+
+def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
+    """url -> {kind, referrers, langs, loaded_in_page, broken_in_page} over every audited page (one pass)."""
+    targets: dict[str, dict] = {}
+    for page in pages:
+        add_targets(targets, page)
     return targets
+
+
+def targets_and_statuses(pages: Iterable[Any]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """collect_targets and page_statuses in one pass over a stream of records (store.iter_pages()),
+    keeping only those facts: the run's memory must not grow with the number of pages."""
+    targets: dict[str, dict] = {}
+    statuses: dict[str, dict] = {}
+    for page in pages:
+        add_targets(targets, page)
+        add_status(statuses, page)
+    return targets, statuses
 
 
 def _offline(outside: dict) -> bool:
@@ -333,9 +355,8 @@ def host_pacer(plan) -> Any:
 
 @site_gatherer("links")
 async def gather_links(session, store, plan) -> dict:
-    pages = list(store.iter_pages())
-    targets = collect_targets(pages)
+    targets, crawl = targets_and_statuses(store.iter_pages())
     ctx = await session.context(None, "probe")
     allow_private = await is_private_host(host_of(plan.target), {})
     fetcher = PoliteFetcher(ctx.request, allow_private=allow_private, pacer=host_pacer(plan))
-    return await check_targets(targets, fetcher, plan.hosts, page_statuses(pages))
+    return await check_targets(targets, fetcher, plan.hosts, crawl)
