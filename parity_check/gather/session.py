@@ -136,6 +136,19 @@ class NetworkGuard:
         await cdp.send("Fetch.enable", {"patterns": self.patterns()})
 
 
+async def guard_for(target: str) -> NetworkGuard:
+    """The guard of a run on `target`: it allows the non-public addresses of the target's own kind (its
+    literal address, or what its name resolves to), no others."""
+    try:
+        host = urlsplit(target).hostname or ""
+    except ValueError:
+        host = ""
+    allowed = address_class(host)
+    if allowed is None and host and not _is_ip(host):
+        allowed = await NetworkGuard(None).resolved_class(host)  # an intranet name
+    return NetworkGuard(allowed)
+
+
 def _is_ip(host: str) -> bool:
     import ipaddress
 
@@ -166,19 +179,14 @@ class BrowserSession:
         self.relaunches = 0
         self.generation = 0  # launches so far: a page opened under an older generation died with its browser
         self.guard = NetworkGuard(allowed_class=None)
+        self.guard_target: str | None = None  # the target set_target made `guard` for (None: not yet)
 
     async def set_target(self, target: str) -> NetworkGuard:
         """A new run: the guard allows the non-public addresses of the target's own kind (its literal
         address, or what its name resolves to), no others. Call before the first tab of the run (reset()
         drops the tabs of the last one)."""
-        try:
-            host = urlsplit(target).hostname or ""
-        except ValueError:
-            host = ""
-        allowed = address_class(host)
-        if allowed is None and host and not _is_ip(host):
-            allowed = await NetworkGuard(None).resolved_class(host)  # an intranet name
-        self.guard = NetworkGuard(allowed)
+        self.guard = await guard_for(target)
+        self.guard_target = target
         return self.guard
 
     async def start(self) -> "BrowserSession":

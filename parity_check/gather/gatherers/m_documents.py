@@ -19,9 +19,9 @@ import zlib
 from typing import Any, Iterable
 
 from ...models import normalise_url
-from ...urls import host_of, in_scope
+from ...urls import in_scope
 from ..registry import site_gatherer
-from .m_links import PoliteFetcher, add_targets, each_in_turn, host_pacer, is_private_host
+from .m_links import PoliteFetcher, add_targets, each_in_turn, fetch_guard, host_pacer
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_DOCUMENTS = 300
@@ -271,6 +271,5 @@ async def fetch_documents(found: dict[str, dict], fetcher: PoliteFetcher, hosts,
 async def gather_documents(session, store, plan) -> dict:
     found = candidates(store.iter_pages(), plan.hosts)  # streamed from disk: no record is kept
     ctx = await session.context(None, "probe")
-    fetcher = PoliteFetcher(ctx.request, allow_private=await is_private_host(host_of(plan.target), {}),
-                            pacer=host_pacer(plan))
+    fetcher = PoliteFetcher(ctx.request, await fetch_guard(session, plan), pacer=host_pacer(plan))
     return await fetch_documents(found, fetcher, plan.hosts)
