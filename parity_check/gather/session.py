@@ -7,6 +7,7 @@ language by) is a property of the context.
 
 Pages are hostile input. Every tab carries a network guard (NetworkGuard): a page, a redirect or an
 iframe cannot make the browser request a private or loopback address unless the target itself is on one.
+Service workers, whose requests no tab's guard sees, are blocked in every context.
 A browser that dies (crash, OOM kill) is relaunched by ensure_alive(); `generation` counts launches so a
 worker can tell that its page died with the old browser.
 """
@@ -240,6 +241,10 @@ class BrowserSession:
                     viewport={"width": width, "height": height},
                     ignore_https_errors=False,
                     user_agent=await self._user_agent(),
+                    # A service worker runs outside the tab: the guard's CDP Fetch interception (per tab)
+                    # never pauses its requests, so a hostile page could use one to reach addresses the
+                    # guard refuses. No audit needs one; Playwright makes registration a no-op.
+                    service_workers="block",
                 )
                 await ctx.add_init_script(script=INFLIGHT_SCRIPT)
                 await ctx.add_init_script(script=axe_source())
