@@ -7,6 +7,7 @@ language by) is a property of the context.
 
 Pages are hostile input. Every tab carries a network guard (NetworkGuard): a page, a redirect or an
 iframe cannot make the browser request a private or loopback address unless the target itself is on one.
+Service workers, whose requests no tab's guard sees, are blocked in every context.
 A browser that dies (crash, OOM kill) is relaunched by ensure_alive(); `generation` counts launches so a
 worker can tell that its page died with the old browser.
 """
@@ -136,6 +137,19 @@ class NetworkGuard:
         await cdp.send("Fetch.enable", {"patterns": self.patterns()})
 
 
+async def guard_for(target: str) -> NetworkGuard:
+    """The guard of a run on `target`: it allows the non-public addresses of the target's own kind (its
+    literal address, or what its name resolves to), no others."""
+    try:
+        host = urlsplit(target).hostname or ""
+    except ValueError:
+        host = ""
+    allowed = address_class(host)
+    if allowed is None and host and not _is_ip(host):
+        allowed = await NetworkGuard(None).resolved_class(host)  # an intranet name
+    return NetworkGuard(allowed)
+
+
 def _is_ip(host: str) -> bool:
     import ipaddress
 
@@ -166,19 +180,14 @@ class BrowserSession:
         self.relaunches = 0
         self.generation = 0  # launches so far: a page opened under an older generation died with its browser
         self.guard = NetworkGuard(allowed_class=None)
+        self.guard_target: str | None = None  # the target set_target made `guard` for (None: not yet)
 
     async def set_target(self, target: str) -> NetworkGuard:
         """A new run: the guard allows the non-public addresses of the target's own kind (its literal
         address, or what its name resolves to), no others. Call before the first tab of the run (reset()
         drops the tabs of the last one)."""
-        try:
-            host = urlsplit(target).hostname or ""
-        except ValueError:
-            host = ""
-        allowed = address_class(host)
-        if allowed is None and host and not _is_ip(host):
-            allowed = await NetworkGuard(None).resolved_class(host)  # an intranet name
-        self.guard = NetworkGuard(allowed)
+        self.guard = await guard_for(target)
+        self.guard_target = target
         return self.guard
 
     async def start(self) -> "BrowserSession":
@@ -232,6 +241,10 @@ class BrowserSession:
                     viewport={"width": width, "height": height},
                     ignore_https_errors=False,
                     user_agent=await self._user_agent(),
+                    # A service worker runs outside the tab: the guard's CDP Fetch interception (per tab)
+                    # never pauses its requests, so a hostile page could use one to reach addresses the
+                    # guard refuses. No audit needs one; Playwright makes registration a no-op.
+                    service_workers="block",
                 )
                 await ctx.add_init_script(script=INFLIGHT_SCRIPT)
                 await ctx.add_init_script(script=axe_source())

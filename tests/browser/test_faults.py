@@ -18,7 +18,7 @@ import pytest
 from parity_check import pipeline
 from parity_check.report import write_reports
 from parity_check.sites.server import SiteServer, html_response
-from tests.sites.fault_site import HOSTILE, FaultSite, HostileSite
+from tests.sites.fault_site import HOSTILE, FaultSite, HostileSite, ServiceWorkerSite
 from tests.sites.generated import generated_site
 
 pytestmark = pytest.mark.browser
@@ -127,6 +127,26 @@ def test_private_and_out_of_scope_hosts_are_refused_before_any_request(fault_run
     # a redirect into a private address is refused by the browser's guard, before the request
     assert any(url.endswith("/leak") for url in run["requests_refused_sample"])
     assert site.hits["/leak"] == 0
+
+
+# -- service workers ----------------------------------------------------------------------------------------
+
+def test_a_page_cannot_register_a_service_worker(shared_browser, tmp_path, monkeypatch):
+    """A service worker's requests are not paused by the tab's network guard (CDP Fetch is per tab), so the
+    contexts block registration (session.py: service_workers="block"): the page learns it did not get one,
+    and the worker's script is never even fetched."""
+    _quiet_site_gatherers(monkeypatch)
+    site = ServiceWorkerSite()
+    with SiteServer(site) as base:
+        settings = pipeline.RunSettings(target=f"{base}/", out_dir=tmp_path, languages=("kk",), modes=("normal",),
+                                        wait_for="#sw[data-done]", timeout_ms=10000)
+        store = shared_browser.gather(settings)
+    record = next(r for r in store.iter_pages() if r.url == f"{base}/")
+    assert record.outcome == "audited", record.error
+    title = record.get("dom")["title"]
+    assert title.startswith("sw: ") and title != "sw: pending", title  # the page's script ran to the end
+    assert title != "sw: registered"
+    assert site.hits["/sw.js"] == 0
 
 
 # -- a browser killed in the middle of a run ---------------------------------------------------------------

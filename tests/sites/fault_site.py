@@ -17,6 +17,10 @@ and links to http://10.0.0.1/, http://192.168.1.1/ and `private_link` (e.g. a co
 
 HostileSite: one page whose title, alt texts, link texts and URLs carry markup, scripts and quotes.
 
+ServiceWorkerSite: a page that tries to register a service worker (whose requests the per-tab network guard
+would never see) and writes what happened into its title and a `#sw` paragraph (`data-done` once known):
+"sw: registered", "sw: not registered" or "sw: refused: <error>". `hits` counts the requests per path.
+
 A site object cannot touch sockets through SiteServer's interface, so the reset and the endless stream
 reach the request handler (`_handler()`) and work on its connection directly; the raw Response they
 return raises ConnectionResetError from body_bytes(), which the server treats as a client that left.
@@ -202,3 +206,41 @@ def hostile_page() -> str:
             f'<p><a href="{escape(url)}"><img src="/none.gif" alt=""></a></p>'
             f'<p style="color:#bbb;background:#fff">{h} low contrast</p>'
             f"</main></body></html>")
+
+
+SW_PAGE = """<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>sw: pending</title></head>
+<body><main><h1>Қызмет көрсету</h1><p id="sw">sw: pending</p>
+<script>
+(async () => {
+  let result;
+  try {
+    const reg = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+    result = reg && reg.scope ? "registered" : "not registered";
+  } catch (e) {
+    result = "refused: " + e.name;
+  }
+  document.title = "sw: " + result;
+  const p = document.getElementById("sw");
+  p.textContent = "sw: " + result;
+  p.dataset.done = "1";
+})();
+</script></main></body></html>"""
+
+# What a hostile worker would do: answer the page's requests itself and reach where the page may not.
+SW_SCRIPT = """self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("fetch", (event) => event.respondWith(fetch(event.request)));"""
+
+
+class ServiceWorkerSite:
+    name = "service-worker"
+
+    def __init__(self):
+        self.hits: Counter = Counter()
+
+    def handle(self, method: str, path: str, query: dict, headers: dict) -> Response:
+        self.hits[path] += 1
+        if path == "/":
+            return html_response(SW_PAGE)
+        if path == "/sw.js":
+            return Response(200, SW_SCRIPT, "text/javascript; charset=utf-8")
+        return not_found(page("404", "<p>gone</p>", "kk"))

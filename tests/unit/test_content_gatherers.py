@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import asyncio
-
+import gc
+import weakref
 
 from parity_check.artifacts import PageRecord
 from parity_check.gather.gatherers import m_documents, m_links
 from parity_check.gather.gatherers.m_documents import candidates, fetch_document, fetch_documents, inspect
-from parity_check.gather.gatherers.m_links import PoliteFetcher, check_targets, collect_targets, is_private_host
+from parity_check.gather.gatherers.m_links import PoliteFetcher, check_targets, collect_targets, fetch_guard
+from parity_check.gather.session import NetworkGuard
 from tests.sites.content_site import scanned_pdf, text_pdf, xlsx
 
 SITE = "http://93.184.216.34"  # a public address written as an IP: no DNS lookups in tests
@@ -49,13 +51,14 @@ class FakeRequest:
         return await self._answer("GET", url, kw)
 
 
-def fetcher(table, allow_private=False):
+def fetcher(table, allowed_class=None):
+    """A fetcher for a run whose target is public (allowed_class None), on loopback or on a private net."""
     sleeps = []
 
     async def sleep(s):
         sleeps.append(s)
 
-    f = PoliteFetcher(FakeRequest(table), allow_private=allow_private, sleep=sleep)
+    f = PoliteFetcher(FakeRequest(table), NetworkGuard(allowed_class), sleep=sleep)
     f.sleeps = sleeps
     return f
 
@@ -96,15 +99,45 @@ def test_private_addresses_are_never_requested_unless_the_site_is_on_one():
     assert result.get("blocked") and [c[1] for c in f.request.calls] == [f"{SITE}/jump"]
     f = fetcher({})
     assert run(f.probe("http://10.0.0.7/x")).get("blocked") and f.request.calls == []
-    f = fetcher({("HEAD", "http://127.0.0.1:8080/x"): OK_HTML}, allow_private=True)
+    f = fetcher({("HEAD", "http://127.0.0.1:8080/x"): OK_HTML}, allowed_class="loopback")
     assert run(f.probe("http://127.0.0.1:8080/x"))["status"] == 200
+    for host in ("127.0.0.1", "10.1.2.3", "192.168.0.1", "169.254.1.1", "localhost", "[::1]", "100.64.0.1"):
+        f = fetcher({})
+        result = run(f.probe(f"http://{host}/x"))
+        assert result["blocked"] and result["error"].endswith("address") and f.request.calls == [], host
 
 
-def test_is_private_host():
-    cache = {}
-    for host, private in (("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.1", True), ("169.254.1.1", True),
-                          ("localhost", True), ("[::1]", True), ("93.184.216.34", False), ("8.8.8.8", False)):
-        assert run(is_private_host(host, cache)) is private, host
+def test_a_loopback_target_reaches_loopback_only():
+    """The crawl's rule (session.NetworkGuard): a site on 127.0.0.1 does not open the private networks."""
+    table = {("HEAD", "http://127.0.0.1:8080/"): OK_HTML,
+             ("HEAD", "http://127.0.0.1:8080/jump"): FakeResponse(302, {"Location": "http://10.0.0.1/admin"})}
+    f = fetcher(table, allowed_class="loopback")
+    for url in ("http://10.0.0.1/x", "http://192.168.1.1/x"):
+        result = run(f.probe(url))
+        assert result["blocked"] and result["error"] == "not requested: private address", url
+    result = run(f.probe("http://127.0.0.1:8080/jump"))
+    assert result["blocked"] and result["final_url"] == "http://10.0.0.1/admin"
+    assert result["redirects"] == ["http://127.0.0.1:8080/jump"]
+    assert run(f.probe("http://127.0.0.1:8080/"))["status"] == 200
+    assert [c[1] for c in f.request.calls] == ["http://127.0.0.1:8080/jump", "http://127.0.0.1:8080/"]
+    # and the other way round: a target on a private network may not reach the checker's own loopback
+    f = fetcher({("HEAD", "http://10.0.0.1/x"): OK_HTML}, allowed_class="private")
+    assert run(f.probe("http://10.0.0.1/x"))["status"] == 200
+    assert run(f.probe("http://127.0.0.1:8080/"))["blocked"]
+
+
+def test_fetchers_use_the_sessions_guard_or_one_for_the_target():
+    class Plan:
+        target = "http://127.0.0.1:8080/"
+
+    class Session:
+        guard, guard_target = NetworkGuard("loopback"), "http://127.0.0.1:8080/"
+
+    assert run(fetch_guard(Session(), Plan())) is Session.guard
+    Session.guard_target = "http://other.example/"  # a guard of another run: not used
+    for session in (Session(), object()):
+        guard = run(fetch_guard(session, Plan()))
+        assert guard is not Session.guard and guard.allowed_class == "loopback"
 
 
 def test_network_errors_are_recorded_and_a_dead_host_is_left_alone():
@@ -119,7 +152,7 @@ def test_network_errors_are_recorded_and_a_dead_host_is_left_alone():
 def test_a_checker_without_internet_does_not_call_other_sites_broken():
     pages = [_record(f"{SITE}/kz/", "kk", [f"https://10{i}.1.1.1/" for i in range(6)])]
     table = {("HEAD", f"https://10{i}.1.1.1/"): Exception("net::ERR_NAME_NOT_RESOLVED") for i in range(6)}
-    out = run(check_targets(collect_targets(pages), fetcher(table, allow_private=True), HOSTS, {}))
+    out = run(check_targets(collect_targets(pages), fetcher(table), HOSTS, {}))
     assert out["external_unreachable"]
     states = sorted("asked" if t.get("error") else t.get("not_checked") for t in out["targets"].values())
     assert states == ["asked"] * 3 + ["other sites unreachable from the checker"] * 3
@@ -212,7 +245,8 @@ def test_candidates_and_the_documents_artifact():
              _record(f"{SITE}/kz/dl", "kk", outcome="failed", status=None)]
     pages[0].artifacts["dom"]["links"].append({"href": f"{SITE}/kz/viewer", "text": "x", "selector": "a"})
     pages.append(_record(f"{SITE}/kz/viewer", "kk"))  # rendered by the PDF viewer: no text, no links
-    found = candidates(pages, HOSTS)
+    found = candidates(iter(pages), HOSTS)  # one pass: a stream from the store is enough
+    assert found == candidates(pages, HOSTS)
     assert set(found) == {f"{SITE}/a.pdf", f"{SITE}/files/get?id=1", f"{SITE}/kz/dl", f"{SITE}/kz/viewer"}
     assert "maybe" not in found[f"{SITE}/a.pdf"] and found[f"{SITE}/kz/dl"]["maybe"]
     f = fetcher({("HEAD", f"{SITE}/a.pdf"): FakeResponse(405),
@@ -230,6 +264,60 @@ def test_requests_keep_to_the_crawls_pace():
             waited.append(url)
 
     f = PoliteFetcher(FakeRequest({("HEAD", f"{SITE}/a"): FakeResponse(405), ("GET", f"{SITE}/a"): OK_HTML}),
-                      allow_private=False, pacer=Pacer())
+                      NetworkGuard(None), pacer=Pacer())
     run(f.probe(f"{SITE}/a"))
     assert waited == [f"{SITE}/a", f"{SITE}/a"]
+
+
+class StreamingStore:
+    """Yields fresh records on every pass and remembers them weakly: a gatherer that kept them would
+    keep them alive."""
+
+    def __init__(self, make):
+        self.make, self.passes, self.refs = make, 0, []
+
+    def iter_pages(self):
+        self.passes += 1
+        for record in self.make():
+            self.refs.append(weakref.ref(record))
+            yield record
+
+
+class FakeSession:
+    """Its request context notes how many of `store`'s records are alive at each request."""
+
+    def __init__(self, table):
+        self.request = FakeRequest(table)
+        self.store, self.alive = None, []
+        answer = self.request._answer
+
+        async def counting(method, url, kw):
+            gc.collect()
+            self.alive.append(sum(r() is not None for r in self.store.refs))
+            return await answer(method, url, kw)
+
+        self.request._answer = counting
+
+    async def context(self, lang, mode):
+        return self
+
+
+class Plan:
+    target, hosts, rate_limit = f"{SITE}/", HOSTS, 1000.0
+
+
+def test_links_and_documents_stream_the_records_and_keep_none():
+    def make():
+        return [_record(f"{SITE}/kz/{i}", "kk", [f"{SITE}/kz/{i + 1}", f"{SITE}/doc.pdf"]) for i in range(30)]
+
+    pdf = FakeResponse(200, {"content-type": "application/pdf"}, text_pdf())
+    session = FakeSession({("HEAD", f"{SITE}/doc.pdf"): pdf, ("GET", f"{SITE}/doc.pdf"): pdf,
+                           ("HEAD", f"{SITE}/kz/30"): OK_HTML})
+    for gather, key in ((m_links.gather_links, "targets"), (m_documents.gather_documents, "documents")):
+        store = session.store = StreamingStore(make)
+        session.alive.clear()
+        out = run(gather(session, store, Plan()))
+        assert store.passes == 1 and len(store.refs) == 30
+        assert session.alive and set(session.alive) == {0}  # no record held while requests are made
+        assert f"{SITE}/doc.pdf" in out[key]
+    assert out["documents"][f"{SITE}/doc.pdf"]["referrers"] == [f"{SITE}/kz/{i}" for i in range(10)]

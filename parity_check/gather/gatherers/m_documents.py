@@ -16,12 +16,12 @@ import re
 import time
 import zipfile
 import zlib
-from typing import Any
+from typing import Any, Iterable
 
 from ...models import normalise_url
-from ...urls import host_of, in_scope
+from ...urls import in_scope
 from ..registry import site_gatherer
-from .m_links import PoliteFetcher, collect_targets, each_in_turn, host_pacer, is_private_host
+from .m_links import PoliteFetcher, add_targets, each_in_turn, fetch_guard, host_pacer
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_DOCUMENTS = 300
@@ -179,14 +179,20 @@ def inspect(data: bytes, kind: str | None) -> dict:
 
 
 # -- fetching ------------------------------------------------------------------------------------------
-def candidates(pages: list, hosts) -> dict[str, dict]:
-    """url -> target info (referrers, langs) for every link that is, or may be, a document."""
+def candidates(pages: Iterable[Any], hosts) -> dict[str, dict]:
+    """url -> target info (referrers, langs) for every link that is, or may be, a document. One pass over
+    `pages` (an iterator is fine): only the link targets and the URLs of failed visits are kept."""
     # Chromium turns a document into a download (a failed visit with no status) or shows it in its viewer
     # (an audited page with no text and no links): either way the crawl saw no page there.
-    crawl_failed = {normalise_url(p.url) for p in pages if p.mode == "normal" and (
-        (p.outcome == "failed" and p.status is None) or (p.outcome == "audited" and _blank(p)))}
+    crawl_failed: set[str] = set()
+    targets: dict[str, dict] = {}
+    for p in pages:
+        if p.mode == "normal" and ((p.outcome == "failed" and p.status is None) or
+                                   (p.outcome == "audited" and _blank(p))):
+            crawl_failed.add(normalise_url(p.url))
+        add_targets(targets, p)
     out = {}
-    for url, t in collect_targets(pages).items():
+    for url, t in targets.items():
         if t["kind"] == "document":
             out[url] = t
         elif t["kind"] == "link" and in_scope(url, hosts) and (
@@ -263,8 +269,7 @@ async def fetch_documents(found: dict[str, dict], fetcher: PoliteFetcher, hosts,
 
 @site_gatherer("documents")
 async def gather_documents(session, store, plan) -> dict:
-    pages = list(store.iter_pages())
+    found = candidates(store.iter_pages(), plan.hosts)  # streamed from disk: no record is kept
     ctx = await session.context(None, "probe")
-    fetcher = PoliteFetcher(ctx.request, allow_private=await is_private_host(host_of(plan.target), {}),
-                            pacer=host_pacer(plan))
-    return await fetch_documents(candidates(pages, plan.hosts), fetcher, plan.hosts)
+    fetcher = PoliteFetcher(ctx.request, await fetch_guard(session, plan), pacer=host_pacer(plan))
+    return await fetch_documents(found, fetcher, plan.hosts)

@@ -4,16 +4,16 @@ Runs after the crawl (a site gatherer; before `documents`, which imports this mo
 already rendered reuse the crawl's answer, images the page itself loaded need no request; the rest get a
 HEAD (confirmed with GET when HEAD fails with a status: many servers mishandle HEAD) through Playwright's
 request API, a few at a time, within a time budget. Out-of-scope targets are only asked whether they answer, never crawled. Addresses
-on private or loopback networks are never requested unless the audited site itself is on one (so a
-public page cannot make the checker probe the network it runs in); redirects are followed by hand so
-each hop is held to that rule.
+on private or loopback networks are never requested unless the audited site itself is on one, and then only
+those of its own kind (so a public page cannot make the checker probe the network it runs in): the rule of
+the crawl and the browser, the session's NetworkGuard. Redirects are followed by hand so each hop is held
+to that rule.
 
-The helpers here (`PoliteFetcher`, `is_private_host`, `page_statuses`) are shared with m_documents.
+The helpers here (`PoliteFetcher`, `fetch_guard`, `add_targets`) are shared with m_documents.
 """
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import time
 from typing import Any, Iterable
 from urllib.parse import urljoin, urlsplit
@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from ...models import normalise_url
 from ...urls import host_of, in_scope, is_document
 from ..registry import site_gatherer
+from ..session import NetworkGuard, guard_for
 
 MAX_TARGETS = 2000
 CONCURRENCY = 4
@@ -56,49 +57,28 @@ def target_of(href: str | None) -> str | None:
     return parts._replace(fragment="").geturl()
 
 
-def _is_private_ip(ip: ipaddress._BaseAddress) -> bool:
-    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
-            or ip.is_unspecified)
-
-
-async def is_private_host(host: str, cache: dict[str, bool]) -> bool:
-    """True when `host` is, or resolves to, a private, loopback or link-local address."""
-    host = host.strip("[]").lower()
-    if host in cache:
-        return cache[host]
-    private = False
-    try:
-        private = _is_private_ip(ipaddress.ip_address(host))
-    except ValueError:
-        if host == "localhost" or host.endswith(".localhost"):
-            private = True
-        else:
-            try:
-                infos = await asyncio.wait_for(asyncio.get_running_loop().getaddrinfo(host, None), 5)
-                private = any(_is_private_ip(ipaddress.ip_address(i[4][0].split("%")[0])) for i in infos)
-            except Exception:
-                private = False  # unresolvable: the request itself will say so
-    cache[host] = private
-    return private
+async def fetch_guard(session, plan) -> NetworkGuard:
+    """The guard the crawl and the browser use (set_target made it for this run's target at its start);
+    one built from the plan's target when the session has none for it."""
+    guard = getattr(session, "guard", None)
+    if guard is not None and getattr(session, "guard_target", None) == plan.target:
+        return guard
+    return await guard_for(plan.target)
 
 
 class PoliteFetcher:
     """Requests through one Playwright APIRequestContext: bounded concurrency, a timeout per request,
-    back-off retries on 429/5xx, redirects followed by hand with the private-address rule at each hop."""
+    back-off retries on 429/5xx, redirects followed by hand with the guard's address rule at each hop."""
 
-    def __init__(self, request: Any, allow_private: bool, concurrency: int = CONCURRENCY,
+    def __init__(self, request: Any, guard: NetworkGuard, concurrency: int = CONCURRENCY,
                  timeout_ms: int = TIMEOUT_MS, sleep=asyncio.sleep, pacer: Any = None):
         self.request = request
         self.pacer = pacer  # crawl.HostPacer: the crawl's per-host request rate holds for us too
-        self.allow_private = allow_private
+        self.guard = guard  # session.NetworkGuard: which non-public addresses this run may reach
         self.timeout_ms = timeout_ms
         self.sleep = sleep
         self.semaphore = asyncio.Semaphore(concurrency)
-        self._private: dict[str, bool] = {}
         self._failures: dict[str, int] = {}  # host -> network failures in a row
-
-    async def blocked(self, url: str) -> bool:
-        return not self.allow_private and await is_private_host(host_of(url), self._private)
 
     async def fetch(self, url: str, method: str = "HEAD", headers: dict | None = None,
                     want_body: bool = False) -> dict:
@@ -107,8 +87,9 @@ class PoliteFetcher:
         hops: list[str] = []
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            if await self.blocked(current):
-                return {"status": None, "error": "not requested: private or loopback address",
+            why = await self.guard.refuses(current)
+            if why:
+                return {"status": None, "error": f"not requested: {why}",
                         "final_url": current, "redirects": hops, "blocked": True}
             result = await self._with_retries(current, method, headers, want_body)
             location = (result.get("headers") or {}).get("location")
@@ -210,24 +191,31 @@ def _range_total(headers: dict) -> int | None:
     return _int(value.rsplit("/", 1)[-1]) if "/" in value else None
 
 
+def add_status(out: dict[str, dict], p: Any) -> None:
+    """Notes what the crawl learnt of one page: normalised URL -> {status, error, final_url}."""
+    if p.mode != "normal" or p.status is None:
+        return
+    known = {"status": p.status, "error": p.error, "final_url": p.final_url or p.url}
+    for u in (p.url, p.final_url):
+        if u:
+            out.setdefault(normalise_url(u), known)
+
+
 def page_statuses(pages: Iterable[Any]) -> dict[str, dict]:
     """What the crawl already knows: normalised URL -> {status, error, final_url} of rendered pages."""
     out: dict[str, dict] = {}
     for p in pages:
-        if p.mode != "normal" or p.status is None:
-            continue
-        known = {"status": p.status, "error": p.error, "final_url": p.final_url or p.url}
-        for u in (p.url, p.final_url):
-            if u:
-                out.setdefault(normalise_url(u), known)
+        add_status(out, p)
     return out
 
 
-def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
-    """url -> {kind, referrers, langs, loaded_in_page, broken_in_page} over every audited page."""
-    targets: dict[str, dict] = {}
+def add_targets(targets: dict[str, dict], page: Any) -> None:
+    """Adds what one audited page links to and shows: url -> {kind, referrers, langs, loaded_in_page,
+    broken_in_page}. Only these facts are kept, never the record."""
+    if page.outcome != "audited":
+        return
 
-    def add(url: str, kind: str, page) -> dict:
+    def add(url: str, kind: str) -> dict:
         t = targets.setdefault(url, {"kind": kind, "referrers": [], "langs": set()})
         if KIND_RANK[kind] > KIND_RANK[t["kind"]]:
             t["kind"] = kind
@@ -237,24 +225,39 @@ def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
             t["langs"].add(page.lang)
         return t
 
-    for page in pages:
-        if page.outcome != "audited":
+    dom = page.get("dom") or {}
+    for link in dom.get("links", []):
+        url = target_of(link.get("href"))
+        if url:
+            add(url, "document" if is_document(url) else "link")
+    for img in dom.get("images", []):
+        url = target_of(img.get("src"))
+        if not url:
             continue
-        dom = page.get("dom") or {}
-        for link in dom.get("links", []):
-            url = target_of(link.get("href"))
-            if url:
-                add(url, "document" if is_document(url) else "link", page)
-        for img in dom.get("images", []):
-            url = target_of(img.get("src"))
-            if not url:
-                continue
-            t = add(url, "image", page)
-            if img.get("complete") and img.get("natural_width"):
-                t["loaded_in_page"] = True
-            elif img.get("complete"):
-                t["broken_in_page"] = True
+        t = add(url, "image")
+        if img.get("complete") and img.get("natural_width"):
+            t["loaded_in_page"] = True
+        elif img.get("complete"):
+            t["broken_in_page"] = True
+
+
+def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
+    """url -> {kind, referrers, langs, loaded_in_page, broken_in_page} over every audited page (one pass)."""
+    targets: dict[str, dict] = {}
+    for page in pages:
+        add_targets(targets, page)
     return targets
+
+
+def targets_and_statuses(pages: Iterable[Any]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """collect_targets and page_statuses in one pass over a stream of records (store.iter_pages()),
+    keeping only those facts: the run's memory must not grow with the number of pages."""
+    targets: dict[str, dict] = {}
+    statuses: dict[str, dict] = {}
+    for page in pages:
+        add_targets(targets, page)
+        add_status(statuses, page)
+    return targets, statuses
 
 
 def _offline(outside: dict) -> bool:
@@ -333,9 +336,7 @@ def host_pacer(plan) -> Any:
 
 @site_gatherer("links")
 async def gather_links(session, store, plan) -> dict:
-    pages = list(store.iter_pages())
-    targets = collect_targets(pages)
+    targets, crawl = targets_and_statuses(store.iter_pages())
     ctx = await session.context(None, "probe")
-    allow_private = await is_private_host(host_of(plan.target), {})
-    fetcher = PoliteFetcher(ctx.request, allow_private=allow_private, pacer=host_pacer(plan))
-    return await check_targets(targets, fetcher, plan.hosts, page_statuses(pages))
+    fetcher = PoliteFetcher(ctx.request, await fetch_guard(session, plan), pacer=host_pacer(plan))
+    return await check_targets(targets, fetcher, plan.hosts, crawl)

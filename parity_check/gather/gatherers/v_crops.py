@@ -113,5 +113,9 @@ async def move_crops_to_files(session, store, plan) -> dict:
             store.write_page(record)
             pages += 1
             moved += n
-    files = list((store.root / CROP_DIR).glob("*.png")) if (store.root / CROP_DIR).is_dir() else []
-    return {"pages": pages, "crops": moved, "files": len(files), "bytes": sum(f.stat().st_size for f in files)}
+    files = size = 0
+    if (store.root / CROP_DIR).is_dir():
+        for f in (store.root / CROP_DIR).glob("*.png"):
+            files += 1
+            size += f.stat().st_size
+    return {"pages": pages, "crops": moved, "files": files, "bytes": size}

@@ -106,9 +106,10 @@ async def probe(session, record, plan, normal: dict) -> dict:
 async def probe_keyboard(session, store, plan) -> dict:
     if "vi" not in plan.modes:
         return {"probes": [], "skipped": "the run has no VI mode"}
-    normals = normal_metrics(store)
+    starts = switch_pages(store)
+    normals = normal_metrics(store, {(normalise_url(r.url), lang) for lang, r in starts.items()})
     probes = []
-    for lang, record in sorted(switch_pages(store).items(), key=lambda kv: kv[0] or ""):
+    for lang, record in sorted(starts.items(), key=lambda kv: kv[0] or ""):
         try:
             probes.append(await probe(session, record, plan, normals.get((normalise_url(record.url), lang), {})))
         except Exception as e:  # a probe that fails says so; the check treats it as unknown

@@ -11,11 +11,13 @@ evidence: a mode kept in the URL is lost by it.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...models import normalise_url
 from ...urls import page_key
 from ..registry import site_gatherer
 from ..vi import switch_vi_on
-from .v_probing import is_on, measure, normal_metrics, open_fresh, settle, short_error, switch_pages
+from .v_probing import is_on, measure, normal_metrics, note_switch_page, open_fresh, settle, short_error
 
 _LINKS = "() => Array.from(document.querySelectorAll('a[href]')).map((a) => a.href)"
 
@@ -49,11 +51,41 @@ async def _switch(page, plan, normal: dict) -> str | None:
     return result.get("state")
 
 
-def _next_page(pages, lang: str, start) -> object | None:
+class Seen(NamedTuple):
+    """What the probe needs of an audited normal page; the records themselves stay on disk."""
+
+    url: str
+    lang: str | None
+    depth: int
+    discovered_from: str | None
+    key: str  # page_key(url): the page whatever its language
+
+
+def _next_page(pages, lang: str, start) -> Seen | None:
     """Another audited page of the same language, preferably one linked from the start page."""
     same = [p for p in pages if p.lang == lang and normalise_url(p.url) != normalise_url(start.url)]
     same.sort(key=lambda p: (p.discovered_from != start.url, p.depth, p.url))
     return same[0] if same else None
+
+
+def _twins(pages, here: str, lang: str | None) -> dict[str | None, Seen]:
+    """The other language versions of the page at `here`."""
+    key = page_key(here)
+    return {p.lang: p for p in pages if p.key == key and p.lang != lang}
+
+
+def _wanted_normals(pages, starts: dict) -> set[tuple[str, str | None]]:
+    """The (normalised URL, language) of every page a probe may compare with its normal rendering."""
+    wanted = set()
+    for lang, record in starts.items():
+        heres = [record.url]
+        nxt = _next_page(pages, lang, record)
+        if nxt is not None:
+            heres.append(nxt.url)
+        wanted.update((normalise_url(u), lang) for u in heres)
+        for here in heres:
+            wanted.update((normalise_url(t.url), t.lang) for t in _twins(pages, here, lang).values())
+    return wanted
 
 
 async def probe(session, record, plan, pages, normals, languages_left: set) -> dict:
@@ -75,7 +107,7 @@ async def probe(session, record, plan, pages, normals, languages_left: set) -> d
                 here = nxt.url
             else:
                 return out
-        twins = {p.lang: p for p in pages if page_key(p.url) == page_key(here) and p.lang != lang}
+        twins = _twins(pages, here, lang)
         for other in sorted(languages_left & set(twins)):
             target = twins[other]
             how = await _go(page, target.url, plan)
@@ -97,9 +129,15 @@ async def probe(session, record, plan, pages, normals, languages_left: set) -> d
 async def probe_persistence(session, store, plan) -> dict:
     if "vi" not in plan.modes:
         return {"probes": [], "skipped": "the run has no VI mode"}
-    pages = [p for p in store.iter_pages() if p.mode == "normal" and p.outcome == "audited"]
-    normals = normal_metrics(store)
-    starts = switch_pages(store)
+    # One pass keeps a record per language to start from and a few facts of each audited normal page;
+    # a second keeps the normal text metrics of only the pages the probes may visit.
+    starts: dict = {}
+    pages: list[Seen] = []
+    for r in store.iter_pages():
+        note_switch_page(starts, r)
+        if r.mode == "normal" and r.outcome == "audited":
+            pages.append(Seen(r.url, r.lang, r.depth, r.discovered_from, page_key(r.url)))
+    normals = normal_metrics(store, _wanted_normals(pages, starts))
     # each language is a target of one language change only: enough to show the mode is lost, and the
     # probe stays a few page loads long
     left = {lang for lang in plan.languages}

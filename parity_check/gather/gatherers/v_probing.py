@@ -15,28 +15,37 @@ VI_PROBE = load_js("vi_probe.js")
 MARK = "[data-parity-check-vi]"
 
 
-def normal_metrics(store) -> dict[tuple[str, str | None], dict]:
-    """text_metrics of every audited normal page, by (normalised URL, language)."""
+def normal_metrics(store, wanted: set[tuple[str, str | None]] | None = None) -> dict[tuple[str, str | None], dict]:
+    """text_metrics of the audited normal pages, by (normalised URL, language): only those in `wanted`
+    (the few pages a probe visits) when it is given, so memory does not grow with the site."""
     out = {}
     for r in store.iter_pages():
         if r.mode == "normal" and r.outcome == "audited" and r.get("text_metrics"):
-            out[(normalise_url(r.url), r.lang)] = r.get("text_metrics")
+            key = (normalise_url(r.url), r.lang)
+            if wanted is None or key in wanted:
+                out[key] = r.get("text_metrics")
     return out
+
+
+def note_switch_page(best: dict[str | None, object], r) -> None:
+    """Keeps `r` in `best` if it is the VI record to probe for its language (see switch_pages)."""
+    vi = r.get("vi") or {}
+    method = vi.get("method") or ""
+    if r.mode != "vi" or vi.get("state") not in ("active", "ineffective") or method == "persisted":
+        return
+    if not (vi.get("switch") or method.startswith("profile")):
+        return
+    if r.lang not in best or (r.depth, r.url) < (best[r.lang].depth, best[r.lang].url):
+        best[r.lang] = r
 
 
 def switch_pages(store) -> dict[str | None, object]:
     """For each language, the VI record to probe: one where the crawl found and used a switch (so it is
-    known to be there), the shallowest first; languages with no switch are left out."""
+    known to be there), the shallowest first; languages with no switch are left out. One record per
+    language is kept, however many pages the store holds."""
     best: dict[str | None, object] = {}
     for r in store.iter_pages():
-        vi = r.get("vi") or {}
-        method = vi.get("method") or ""
-        if r.mode != "vi" or vi.get("state") not in ("active", "ineffective") or method == "persisted":
-            continue
-        if not (vi.get("switch") or method.startswith("profile")):
-            continue
-        if r.lang not in best or (r.depth, r.url) < (best[r.lang].depth, best[r.lang].url):
-            best[r.lang] = r
+        note_switch_page(best, r)
     return best
 
 
