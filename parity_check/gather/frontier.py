@@ -26,7 +26,7 @@ MAX_REFUSED_HOSTS = 100  # hosts remembered with the reason they were refused (t
 
 def address_class(host: str) -> str | None:
     """"loopback", "private" (any address that is not globally routable: RFC 1918, link-local, CGNAT,
-    unique-local, reserved) or None (a public address, or a name other than localhost). Names are not
+    unique-local, reserved, multicast) or None (a public address, or a name other than localhost). Names are not
     resolved here; the browser's guard (session.py) resolves the hosts of the pages it navigates to."""
     host = (host or "").strip("[]").lower().rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
@@ -39,7 +39,8 @@ def address_class(host: str) -> str | None:
         ip = ip.ipv4_mapped
     if ip.is_loopback:
         return "loopback"
-    return None if ip.is_global else "private"
+    # is_global calls multicast (224.0.0.0/4, ff00::/8) global; no page has business there either
+    return None if ip.is_global and not ip.is_multicast else "private"
 
 
 def refused_address(url_or_host: str, allowed_class: str | None) -> str | None:

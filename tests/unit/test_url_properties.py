@@ -129,7 +129,7 @@ def test_address_classes_follow_the_address(ip):
     mapped = getattr(ip, "ipv4_mapped", None) or ip
     if mapped.is_loopback:
         assert found == "loopback"
-    elif mapped.is_global:
+    elif mapped.is_global and not mapped.is_multicast:
         assert found is None
     else:
         assert found == "private"
@@ -145,3 +145,9 @@ def test_non_public_links_are_refused_for_a_public_site(ip):
     assert not f.wants(f"http://{ip}/admin")
     assert f.admit(f"http://{ip}/admin", None, 0, None) == []
     assert str(ipaddress.ip_address(ip)) in f.refused_hosts
+
+
+def test_multicast_and_reserved_addresses_are_not_public():
+    for host in ("224.0.0.1", "239.255.255.250", "[ff02::1]", "240.0.0.1", "0.0.0.0", "100.64.0.1"):
+        assert address_class(host) == "private", host
+    assert address_class("8.8.8.8") is None
