@@ -253,6 +253,9 @@ class Crawler:
         for w in workers:
             w.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
+        # The crawl's tabs still hold the renderers of their last pages; the site gatherers open contexts
+        # of their own, so these go now rather than sit in memory through the rest of the run.
+        await self.session.reset()
         for g in SITE_GATHERERS:
             if g.name in self.plan.skip:
                 continue
