@@ -11,8 +11,13 @@ versions, the gatherers, and the settings that change what a render records. Pag
 (a POST cannot be replayed safely), failed pages and pages whose bodies the browser did not keep are not
 stored. A sub-resource is fetched once per run however many pages use it.
 
+When every page of a run is vouched for this way, the run's site state (a digest of every record's URL,
+outcome and content key) says the site is unchanged as a whole, and the site gatherers whose result depends
+only on its pages (the VI keyboard and persistence probes) are taken from the cache too.
+
 Layout: <cache>/pages/<record key>.json = {cache_version, fingerprint, content_key, stored_at, document,
-resources: [{url, type, headers}], record}. Writes are atomic; a corrupt entry is a miss.
+resources: [{url, type, headers}], record}; <cache>/site/<gatherer>.json = {cache_version, fingerprint,
+site_key, stored_at, data}. Writes are atomic; a corrupt entry is a miss.
 """
 from __future__ import annotations
 
@@ -144,6 +149,30 @@ async def fetch_digest(request, url: str, headers: dict | None = None,
             pass
 
 
+class SiteState:
+    """A digest of every record a run writes, as fetched: order-free (workers finish in any order) and of
+    constant size however large the site. An audited record without a content key (a page the cache could
+    not key) means the site cannot be vouched for as a whole."""
+
+    def __init__(self):
+        self.total = 0
+        self.count = 0
+        self.vouched = True
+
+    def add(self, url: str, lang: str | None, mode: str, outcome: str, status: int | None,
+            key: str | None) -> None:
+        if outcome == "audited" and not key:
+            self.vouched = False
+        basis = json.dumps([normalise_url(url), lang, mode, outcome, status, key], separators=(",", ":"))
+        self.total = (self.total + int(sha256(basis.encode("utf-8")), 16)) % (1 << 256)
+        self.count += 1
+
+    def key(self, print_: str) -> str | None:
+        if not (self.vouched and self.count):
+            return None
+        return fingerprint({"fingerprint": print_, "records": self.count, "sum": f"{self.total:064x}"})
+
+
 class PageCache:
     def __init__(self, root: Path, fingerprint_: str):
         self.root = Path(root)
@@ -153,6 +182,7 @@ class PageCache:
         self.hits = 0
         self.misses = 0
         self.stored = 0
+        self.site_reused: list[str] = []  # site gatherers whose result was taken from the cache
 
     def create(self) -> "PageCache":
         self.pages_dir.mkdir(parents=True, exist_ok=True)
@@ -200,21 +230,45 @@ class PageCache:
                  "resources": [{"url": u, "type": r["type"], "headers": r.get("headers") or {}}
                                for u, r in sorted(resources.items())],
                  "record": record.to_dict()}
-        path = self._path(record.key)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
+        if _write_atomically(self._path(record.key), entry):
             self.stored += 1
-        except (OSError, ValueError):  # a full disk or an unencodable string: the run goes on uncached
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+
+    def site_artifact(self, name: str, site_key: str) -> Any | None:
+        """A site gatherer's stored result for the same site state, tool and settings; None if none."""
+        try:
+            entry = json.loads((self.root / "site" / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if (entry.get("cache_version") != CACHE_VERSION or entry.get("fingerprint") != self.fingerprint
+                or entry.get("site_key") != site_key):
+            return None
+        self.site_reused.append(name)
+        return entry.get("data")
+
+    def put_site_artifact(self, name: str, site_key: str, data: Any) -> None:
+        entry = {"cache_version": CACHE_VERSION, "fingerprint": self.fingerprint, "site_key": site_key,
+                 "stored_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(), "data": data}
+        _write_atomically(self.root / "site" / f"{name}.json", entry)
 
     def facts(self) -> dict:
-        return {"dir": str(self.root), "hits": self.hits, "misses": self.misses, "stored": self.stored}
+        return {"dir": str(self.root), "hits": self.hits, "misses": self.misses, "stored": self.stored,
+                "site_reused": list(self.site_reused)}
+
+
+def _write_atomically(path: Path, entry: dict) -> bool:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+        return True
+    except (OSError, ValueError):  # a full disk or an unencodable string: the run goes on uncached
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return False
 
 
 def default_cache_dir(target: str, base: Path = Path("reports") / ".cache") -> Path:

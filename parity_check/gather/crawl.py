@@ -26,7 +26,7 @@ from ..artifacts import ArtifactStore, PageRecord
 from ..artifacts.store import record_key
 from ..models import normalise_url
 from ..urls import language_of_url, host_of, page_key
-from .cache import PageCache, ResponseRecorder, content_key, document_digest, fingerprint
+from .cache import PageCache, ResponseRecorder, SiteState, content_key, document_digest, fingerprint
 from .discovery import discover
 from .frontier import Frontier
 from .registry import GATHERERS, SITE_GATHERERS, Visit, load_gatherers, load_js
@@ -161,6 +161,7 @@ class Crawler:
         self.cache: PageCache | None = None
         # (url, lang) -> content key of the normal record, for the VI record of the same page
         self._content_keys: dict[tuple[str, str | None], str] = {}
+        self.site_state = SiteState()  # every record written, as fetched: is the whole site unchanged?
 
     def admit(self, url: str, lang: str | None, depth: int, parent: str | None) -> None:
         for entry in self.frontier.admit(url, lang, depth, parent):
@@ -256,19 +257,35 @@ class Crawler:
         # The crawl's tabs still hold the renderers of their last pages; the site gatherers open contexts
         # of their own, so these go now rather than sit in memory through the rest of the run.
         await self.session.reset()
+        site_key = self._site_key()
         for g in SITE_GATHERERS:
             if g.name in self.plan.skip:
+                continue
+            reusable = g.reusable and site_key is not None
+            data = self.cache.site_artifact(g.name, site_key) if reusable else None
+            if data is not None:
+                self.progress(f"site: {g.name} (site unchanged: cached)")
+                self.store.write_site_artifact(g.name, data)
                 continue
             self.progress(f"site: {g.name}")
             try:
                 await self.session.ensure_alive()
                 data = await asyncio.wait_for(g.run(self.session, self.store, self.plan), SITE_GATHERER_BUDGET_S)
+                if reusable and not (isinstance(data, dict) and data.get("error")):
+                    self.cache.put_site_artifact(g.name, site_key, data)
             except asyncio.TimeoutError:
                 data = {"error": f"gave up after {SITE_GATHERER_BUDGET_S} s"}
             except Exception as e:  # recorded: the checks needing it report a check error, not a crash
                 data = {"error": _short_error(e)}
             self.store.write_site_artifact(g.name, data)
         return self.state
+
+    def _site_key(self) -> str | None:
+        """The state of the whole site as this run fetched it, when the cache vouches for every page (not
+        for a resumed run: the records of its first part were not fetched by this one; not for a shard)."""
+        if self.cache is None or self.plan.resume or self.plan.shard != (1, 1):
+            return None  # a shard's probes may visit pages another shard audits and keys
+        return self.site_state.key(self.cache.fingerprint)
 
     def facts(self) -> dict[str, Any]:
         f = self.frontier
@@ -358,6 +375,9 @@ class Crawler:
                       f"{extra} {url}{reused}" + (f"  ({record.error})" if record.error else ""))
 
     def _write(self, record: PageRecord) -> None:
+        if self.cache is not None:
+            key = self._content_keys.get((normalise_url(record.url), record.lang))
+            self.site_state.add(record.url, record.lang, record.mode, record.outcome, record.status, key)
         try:
             self.store.write_page(record)
         except UnicodeEncodeError:

@@ -36,6 +36,10 @@ class SiteGatherer:
 
     name: str
     run: Callable[[Any, Any, Any], Awaitable[Any]]
+    # True when the result depends only on the site's own pages as fetched (what the page cache keys) and
+    # the run's settings: a re-run of an unchanged site then takes it from the cache instead of probing
+    # again. Not for what asks other sites or fetches files no page key covers (links, documents).
+    reusable: bool = False
 
 
 GATHERERS: list[PageGatherer] = []
@@ -49,9 +53,9 @@ def gatherer(name: str, modes: tuple[str, ...] = ("normal", "vi")):
     return register
 
 
-def site_gatherer(name: str):
+def site_gatherer(name: str, reusable: bool = False):
     def register(func):
-        SITE_GATHERERS.append(SiteGatherer(name, func))
+        SITE_GATHERERS.append(SiteGatherer(name, func, reusable))
         return func
     return register
 

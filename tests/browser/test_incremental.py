@@ -103,3 +103,41 @@ def test_changed_api_data_behind_the_same_shell_is_audited_again(three_runs):
     assert "kindergarten" in " ".join(s["text"] for s in records["/p/2"].get("dom")["segments"])
     assert "cached" in records["/"].artifacts and "cached" in records["/p/1"].artifacts
     assert store.read_run()["pages_reused"] == 2
+
+
+@pytest.fixture(scope="module")
+def vi_runs(shared_browser, tmp_path_factory):
+    """A small trilingual site with a VI widget, three runs with one cache: unchanged, then one page edited."""
+    from tests.sites.generated import generated_site
+
+    site = generated_site(n_pages=9)
+    cache = tmp_path_factory.mktemp("vi-cache")
+    runs = []
+    with SiteServer(site) as base:
+        for step in range(3):
+            if step == 2:
+                site.pages["/ru/page/1/"] = site.pages["/ru/page/1/"].replace("</main>", "<p>Новый абзац.</p></main>")
+            settings = pipeline.RunSettings(target=f"{base}/kz/", out_dir=tmp_path_factory.mktemp(f"vi-run{step}"),
+                                            cache_dir=cache)
+            store = shared_browser.gather(settings)
+            runs.append(store)
+    return runs
+
+
+def test_an_unchanged_site_reuses_the_vi_probes(vi_runs):
+    first, second, _ = vi_runs
+    assert first.read_run()["cache"]["site_reused"] == []
+    assert second.read_run()["cache"]["site_reused"] == ["vi_keyboard", "vi_persistence"]
+    assert second.read_run()["pages_reused"] == len(second.page_names())
+    a, b = first.site_artifacts(), second.site_artifacts()
+    assert b["vi_keyboard"] == a["vi_keyboard"] and b["vi_persistence"] == a["vi_persistence"]
+    assert a["vi_keyboard"].get("probes"), "the probe should have found the widget"
+    assert [f.fingerprint for f in pipeline.check(first).findings] == \
+           [f.fingerprint for f in pipeline.check(second).findings]
+
+
+def test_one_changed_page_runs_the_vi_probes_again(vi_runs):
+    third = vi_runs[2]
+    run = third.read_run()
+    assert run["cache"]["site_reused"] == []
+    assert run["pages_reused"] == len(third.page_names()) - 2  # the edited page, in both modes

@@ -123,3 +123,39 @@ def test_memo_keeps_the_most_recent():
 def test_default_cache_dir_names_the_site():
     assert default_cache_dir("https://akimvko.gov.kz/kz/").name == "akimvko.gov.kz"
     assert default_cache_dir("http://127.0.0.1:8080/").name == "127.0.0.1-8080"
+
+
+def _state(rows):
+    from parity_check.gather.cache import SiteState
+
+    state = SiteState()
+    for row in rows:
+        state.add(*row)
+    return state
+
+
+def test_site_state_is_order_free_and_follows_every_record():
+    rows = [(f"https://x.kz/kz/{i}", "kk", mode, "audited", 200, f"key{i}") for i in range(5) for mode in ("normal", "vi")]
+    key = _state(rows).key("print")
+    assert key and _state(list(reversed(rows))).key("print") == key
+    assert _state(rows[:-1]).key("print") != key  # a page fewer
+    assert _state(rows[:-1] + [(*rows[-1][:5], "other")]).key("print") != key  # one page changed
+    assert _state(rows[:-1] + [(*rows[-1][:3], "failed", 500, None)]).key("print") != key  # one now fails
+    assert _state(rows).key("other tool or settings") != key
+
+
+def test_site_state_cannot_vouch_for_a_page_without_a_key():
+    assert _state([("https://x.kz/", "kk", "normal", "audited", 200, None)]).key("print") is None
+    assert _state([("https://x.kz/", "kk", "normal", "failed", 404, None)]).key("print") is not None
+    assert _state([]).key("print") is None
+
+
+def test_site_artifacts_are_reused_only_for_the_same_site_state(tmp_path):
+    from parity_check.gather.cache import PageCache
+
+    cache = PageCache(tmp_path, "print").create()
+    cache.put_site_artifact("vi_keyboard", "state-a", {"probes": [1]})
+    assert cache.site_artifact("vi_keyboard", "state-a") == {"probes": [1]}
+    assert cache.site_artifact("vi_keyboard", "state-b") is None
+    assert PageCache(tmp_path, "other print").site_artifact("vi_keyboard", "state-a") is None
+    assert cache.facts()["site_reused"] == ["vi_keyboard"]

@@ -102,7 +102,7 @@ async def probe(session, record, plan, normal: dict) -> dict:
     return out
 
 
-@site_gatherer("vi_keyboard")
+@site_gatherer("vi_keyboard", reusable=True)  # it presses keys on the site's own pages
 async def probe_keyboard(session, store, plan) -> dict:
     if "vi" not in plan.modes:
         return {"probes": [], "skipped": "the run has no VI mode"}

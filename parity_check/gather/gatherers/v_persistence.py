@@ -125,7 +125,7 @@ async def probe(session, record, plan, pages, normals, languages_left: set) -> d
     return out
 
 
-@site_gatherer("vi_persistence")
+@site_gatherer("vi_persistence", reusable=True)  # it follows the site's own links
 async def probe_persistence(session, store, plan) -> dict:
     if "vi" not in plan.modes:
         return {"probes": [], "skipped": "the run has no VI mode"}
