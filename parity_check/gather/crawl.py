@@ -37,20 +37,28 @@ _VI_PROBE = load_js("vi_probe.js")
 # Resolves once the page has no fetch/XHR in flight and its DOM has been quiet for `quiet` ms: what
 # "rendered" means for a single-page app fed by a JSON API, where `load` fires on an empty shell.
 _WAIT_RENDERED = """
-async ({quiet, cap}) => {
-  let last = Date.now();
-  const obs = new MutationObserver(() => { last = Date.now(); });
-  obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+async ({quiet, cap, maxBytes}) => {
+  // The document's size first: a page too heavy to audit is refused without waiting for it.
+  const nav = performance.getEntriesByType('navigation')[0];
+  const size = nav ? nav.decodedBodySize || nav.transferSize || 0 : 0;
+  if (size > maxBytes) return size;
+  // The DOM's last change is kept from the start of the document (session.INFLIGHT_SCRIPT); where it is
+  // not (a document the init script missed), the quiet spell counts from now.
   const start = Date.now();
+  let last = start;
+  const obs = window.__parityLastChange === undefined ? new MutationObserver(() => { last = Date.now(); }) : null;
+  if (obs) obs.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  const lastChange = () => obs ? last : window.__parityLastChange;
   // A page that already shows its text needs only a short quiet spell; an almost empty one may be an app
   // shell whose script has not asked for its data yet, so it gets the full `quiet` to start a request.
   const shown = () => document.body && document.body.innerText.length >= 200;
   while (Date.now() - start < cap) {
-    await new Promise((r) => setTimeout(r, 50));
     const needed = shown() ? Math.min(quiet, 100) : quiet;
-    if ((window.__parityInflight || 0) === 0 && Date.now() - last >= needed) break;
+    if ((window.__parityInflight || 0) === 0 && Date.now() - lastChange() >= needed) break;
+    await new Promise((r) => setTimeout(r, 25));
   }
-  obs.disconnect();
+  if (obs) obs.disconnect();
+  return size;
 }
 """
 
@@ -533,7 +541,6 @@ class Crawler:
                 document.update(url=response.url, status=response.status, body=await response.body())
             except Exception:
                 pass  # not kept by the browser: this page is not cached
-        await self._check_weight(page)
         await self._wait_rendered(page)
         if record.mode == "normal" and not in_shard(record.url, self.plan.shard):
             record.artifacts["dom"] = await self._dom_only(page, record, worker)
@@ -610,19 +617,17 @@ class Crawler:
             return response
         return response
 
-    async def _check_weight(self, page) -> None:
-        """A document sent without Content-Length (chunked) is measured once loaded."""
-        size = await page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0];"
-                                   " return n ? n.decodedBodySize || n.transferSize || 0 : 0; })()")
-        if isinstance(size, (int, float)) and size > self.plan.max_page_bytes:
-            raise PageRefused(_too_heavy(int(size), self.plan.max_page_bytes))
-
     async def _dom_only(self, page, record: PageRecord, worker: int) -> dict:
         dom = next(g for g in GATHERERS if g.name == "dom")
         return await dom.run(page, Visit(record.url, record.lang, record.mode, False, worker))
 
     async def _wait_rendered(self, page) -> None:
-        await page.evaluate(_WAIT_RENDERED, {"quiet": self.plan.settle_ms, "cap": 8000})
+        """Until the page has rendered: no fetch/XHR in flight and the DOM quiet for a spell. Refuses a
+        document heavier than max_page_bytes (one sent without Content-Length is only measured here)."""
+        size = await page.evaluate(_WAIT_RENDERED, {"quiet": self.plan.settle_ms, "cap": 8000,
+                                                    "maxBytes": self.plan.max_page_bytes})
+        if isinstance(size, (int, float)) and size > self.plan.max_page_bytes:
+            raise PageRefused(_too_heavy(int(size), self.plan.max_page_bytes))
         if self.plan.wait_for:
             await page.wait_for_selector(self.plan.wait_for, timeout=self.plan.timeout_ms)
 

@@ -42,6 +42,10 @@ INFLIGHT_SCRIPT = """
     this.addEventListener("loadend", () => { window.__parityInflight--; }, { once: true });
     return send.apply(this, arguments);
   };
+  // when the DOM last changed, from the start of the document: a page quiet since it loaded needs no wait
+  window.__parityLastChange = Date.now();
+  new MutationObserver(() => { window.__parityLastChange = Date.now(); })
+    .observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 })();
 """
 
