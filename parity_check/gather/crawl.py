@@ -30,37 +30,13 @@ from .cache import PageCache, ResponseRecorder, SiteState, content_key, document
 from .discovery import discover
 from .frontier import Frontier
 from .registry import GATHERERS, SITE_GATHERERS, Visit, load_gatherers, load_js
+from .rendering import wait_rendered
 from .session import BrowserSession, close_quietly
 
 _VI_PROBE = load_js("vi_probe.js")
 
 # Resolves once the page has no fetch/XHR in flight and its DOM has been quiet for `quiet` ms: what
 # "rendered" means for a single-page app fed by a JSON API, where `load` fires on an empty shell.
-_WAIT_RENDERED = """
-async ({quiet, cap, maxBytes}) => {
-  // The document's size first: a page too heavy to audit is refused without waiting for it.
-  const nav = performance.getEntriesByType('navigation')[0];
-  const size = nav ? nav.decodedBodySize || nav.transferSize || 0 : 0;
-  if (size > maxBytes) return size;
-  // The DOM's last change is kept from the start of the document (session.INFLIGHT_SCRIPT); where it is
-  // not (a document the init script missed), the quiet spell counts from now.
-  const start = Date.now();
-  let last = start;
-  const obs = window.__parityLastChange === undefined ? new MutationObserver(() => { last = Date.now(); }) : null;
-  if (obs) obs.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-  const lastChange = () => obs ? last : window.__parityLastChange;
-  // A page that already shows its text needs only a short quiet spell; an almost empty one may be an app
-  // shell whose script has not asked for its data yet, so it gets the full `quiet` to start a request.
-  const shown = () => document.body && document.body.innerText.length >= 200;
-  while (Date.now() - start < cap) {
-    const needed = shown() ? Math.min(quiet, 100) : quiet;
-    if ((window.__parityInflight || 0) === 0 && Date.now() - lastChange() >= needed) break;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  if (obs) obs.disconnect();
-  return size;
-}
-"""
 
 
 @dataclass(frozen=True)
@@ -621,13 +597,12 @@ class Crawler:
         dom = next(g for g in GATHERERS if g.name == "dom")
         return await dom.run(page, Visit(record.url, record.lang, record.mode, False, worker))
 
-    async def _wait_rendered(self, page) -> None:
-        """Until the page has rendered: no fetch/XHR in flight and the DOM quiet for a spell. Refuses a
-        document heavier than max_page_bytes (one sent without Content-Length is only measured here)."""
-        size = await page.evaluate(_WAIT_RENDERED, {"quiet": self.plan.settle_ms, "cap": 8000,
-                                                    "maxBytes": self.plan.max_page_bytes})
-        if isinstance(size, (int, float)) and size > self.plan.max_page_bytes:
-            raise PageRefused(_too_heavy(int(size), self.plan.max_page_bytes))
+    async def _wait_rendered(self, page, after_action: bool = False) -> None:
+        """Until the page has rendered (rendering.py). Refuses a document heavier than max_page_bytes (one
+        sent without Content-Length is only measured here)."""
+        size = await wait_rendered(page, self.plan.settle_ms, after_action, self.plan.max_page_bytes)
+        if size > self.plan.max_page_bytes:
+            raise PageRefused(_too_heavy(size, self.plan.max_page_bytes))
         if self.plan.wait_for:
             await page.wait_for_selector(self.plan.wait_for, timeout=self.plan.timeout_ms)
 
@@ -638,7 +613,8 @@ class Crawler:
         from .vi import switch_vi_on
 
         normal = self.normal_metrics.get((normalise_url(record.url), record.lang)) or {}
-        return await switch_vi_on(page, self.plan, normal, self._measure, self._wait_rendered)
+        return await switch_vi_on(page, self.plan, normal, self._measure,
+                                  lambda p: self._wait_rendered(p, after_action=True))
 
 
 def in_shard(url: str, shard: tuple[int, int]) -> bool:

@@ -94,3 +94,28 @@ def test_a_mode_lost_on_every_page_is_found(audit_site):
             for f in result.findings if f.check == "vi-mode-not-persistent"}
     assert ("ru", "link", "violation") in lost and ("kk", "link", "violation") in lost
     assert ("ru", "language", "violation") in lost or ("kk", "language", "violation") in lost
+
+
+class SlowSwitchSite:
+    """One Kazakh page, quiet long before the crawl looks at it, whose VI switch applies the mode only
+    after a pause (as widgets that load a style sheet or animate do)."""
+
+    PAGE = """<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>Әкімдік</title>
+<style>body { font: 16px/1.5 sans-serif; color: #555; } body.vi { font-size: 28px; color: #000; background: #fff; }</style>
+</head><body><header><button id="vi">Көзі нашар көретіндерге арналған нұсқа</button></header>
+<main><h1>Облыс әкімдігі</h1><p>{text}</p></main>
+<script>document.getElementById('vi').addEventListener('click', () =>
+  setTimeout(() => document.body.classList.add('vi'), 150));</script></body></html>"""
+
+    def handle(self, method, path, query, headers):
+        from parity_check.sites.server import html_response, not_found
+
+        text = "Облыс әкімдігі тұрғындарға мемлекеттік қызметтер көрсетеді және өңірдің дамуы туралы хабарлайды. " * 4
+        return html_response(self.PAGE.replace("{text}", text)) if path == "/kz/" else not_found()
+
+
+def test_a_switch_that_reacts_after_a_pause_is_seen_on(audit_site):
+    store, _ = audit_site(SlowSwitchSite(), path="/kz/", languages=("kk",), max_pages=1,
+                          skip=("views", "crops", "links", "documents", "vi_keyboard", "vi_persistence"))
+    vi = [r for r in store.iter_pages() if r.mode == "vi"]
+    assert [r.get("vi")["state"] for r in vi] == ["active"], [r.get("vi") for r in vi]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ...models import normalise_url
 from ..registry import load_js
+from ..rendering import wait_rendered
 from ..vi import _changed
 
 VI_PROBE = load_js("vi_probe.js")
@@ -49,19 +50,6 @@ def switch_pages(store) -> dict[str | None, object]:
     return best
 
 
-# Resolves when no fetch/XHR is in flight (the session's init script counts them) and the DOM has been quiet
-# for `quiet` ms: a single-page app has rendered its data and applied its mode, not merely fired `load`.
-_QUIET = """async ({quiet, cap}) => {
-  let last = Date.now();
-  const obs = new MutationObserver(() => { last = Date.now(); });
-  obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
-  const start = Date.now();
-  while (Date.now() - start < cap) {
-    await new Promise((r) => setTimeout(r, 50));
-    if ((window.__parityInflight || 0) === 0 && Date.now() - last >= quiet) break;
-  }
-  obs.disconnect();
-}"""
 
 
 async def settle(page, plan, navigation: bool = True) -> None:
@@ -73,7 +61,7 @@ async def settle(page, plan, navigation: bool = True) -> None:
             except Exception:
                 pass
         try:
-            await page.evaluate(_QUIET, {"quiet": max(plan.settle_ms, 150), "cap": 8000})
+            await wait_rendered(page, max(plan.settle_ms, 150), after_action=True)
             return
         except Exception:
             pass  # a navigation replaced the document mid-wait: wait for the new one once more
