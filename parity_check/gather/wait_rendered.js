@@ -16,9 +16,10 @@ async ({ quiet, cap, maxBytes, afterAction }) => {
   if (obs) obs.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   const floor = afterAction ? start : 0;
   const lastChange = () => Math.max(floor, known ? window.__parityLastChange : last);
-  // A page that already shows its text needs only a short quiet spell; an almost empty one may be an app
-  // shell whose script has not asked for its data yet, so it gets the full `quiet` to start a request.
-  const shown = () => document.body && document.body.innerText.length >= 200;
+  // A loaded page that already shows its text needs only a short quiet spell; an almost empty one may be
+  // an app shell whose script has not asked for its data yet, and a page that was just clicked may be about
+  // to restyle itself (a VI widget loading its styles), so they get the full `quiet`.
+  const shown = () => !afterAction && document.body && document.body.innerText.length >= 200;
   while (Date.now() - start < cap) {
     const needed = shown() ? Math.min(quiet, 100) : quiet;
     if ((window.__parityInflight || 0) === 0 && Date.now() - lastChange() >= needed) break;
