@@ -252,7 +252,7 @@ class PageCache:
 
     def facts(self) -> dict:
         return {"dir": str(self.root), "hits": self.hits, "misses": self.misses, "stored": self.stored,
-                "site_reused": list(self.site_reused)}
+                "site_reused": sorted(self.site_reused)}
 
 
 def _write_atomically(path: Path, entry: dict) -> bool:

@@ -242,27 +242,35 @@ class Crawler:
         # of their own, so these go now rather than sit in memory through the rest of the run.
         await self.session.reset()
         site_key = self._site_key()
-        for g in SITE_GATHERERS:
-            if g.name in self.plan.skip:
-                continue
-            reusable = g.reusable and site_key is not None
-            data = self.cache.site_artifact(g.name, site_key) if reusable else None
-            if data is not None:
-                self.progress(f"site: {g.name} (site unchanged: cached)")
-                self.store.write_site_artifact(g.name, data)
-                continue
-            self.progress(f"site: {g.name}")
-            try:
-                await self.session.ensure_alive()
-                data = await asyncio.wait_for(g.run(self.session, self.store, self.plan), SITE_GATHERER_BUDGET_S)
-                if reusable and not (isinstance(data, dict) and data.get("error")):
-                    self.cache.put_site_artifact(g.name, site_key, data)
-            except asyncio.TimeoutError:
-                data = {"error": f"gave up after {SITE_GATHERER_BUDGET_S} s"}
-            except Exception as e:  # recorded: the checks needing it report a check error, not a crash
-                data = {"error": _short_error(e)}
-            self.store.write_site_artifact(g.name, data)
+        # Independent of one another (the link and document checks wait on the network, the VI probes on
+        # their own tabs), so they share the crawl's workers.
+        slots = asyncio.Semaphore(max(1, self.plan.concurrency))
+
+        async def in_turn(g) -> None:
+            async with slots:
+                await self._run_site_gatherer(g, site_key)
+
+        await asyncio.gather(*(in_turn(g) for g in SITE_GATHERERS if g.name not in self.plan.skip))
         return self.state
+
+    async def _run_site_gatherer(self, g, site_key: str | None) -> None:
+        reusable = g.reusable and site_key is not None
+        data = self.cache.site_artifact(g.name, site_key) if reusable else None
+        if data is not None:
+            self.progress(f"site: {g.name} (site unchanged: cached)")
+            self.store.write_site_artifact(g.name, data)
+            return
+        self.progress(f"site: {g.name}")
+        try:
+            await self.session.ensure_alive()
+            data = await asyncio.wait_for(g.run(self.session, self.store, self.plan), SITE_GATHERER_BUDGET_S)
+            if reusable and not (isinstance(data, dict) and data.get("error")):
+                self.cache.put_site_artifact(g.name, site_key, data)
+        except asyncio.TimeoutError:
+            data = {"error": f"gave up after {SITE_GATHERER_BUDGET_S} s"}
+        except Exception as e:  # recorded: the checks needing it report a check error, not a crash
+            data = {"error": _short_error(e)}
+        self.store.write_site_artifact(g.name, data)
 
     def _site_key(self) -> str | None:
         """The state of the whole site as this run fetched it, when the cache vouches for every page (not
