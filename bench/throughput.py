@@ -4,7 +4,7 @@ Both tools audit the same pages in the normal mode and with the site's VI mode s
 its `actions`), with axe-core, in the same Chromium, two at a time. parity-check also crawls the site to find
 the pages, switches the VI mode by itself and records every artifact; pa11y-ci is handed the URL list.
 
-    python bench/throughput.py [--pages 60] [--skip-pa11y]
+    python bench/throughput.py [--pages 60] [--repeat 3] [--skip-pa11y]
 
 pa11y-ci is installed on first use into bench/.pa11y (npm; its own Chromium download is skipped).
 """
@@ -82,32 +82,50 @@ def run_pa11y(binary: Path, urls: list[str], executable: str, args: list[str]) -
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=60)
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="rounds of (parity-check, pa11y-ci) run in turn; the medians are compared [3]")
     ap.add_argument("--skip-pa11y", action="store_true")
     opts = ap.parse_args()
     browser = load_settings()
+    binary = None if opts.skip_pa11y else ensure_pa11y()
+    if binary is None and not opts.skip_pa11y:
+        print("pa11y-ci: not installed (no npm); comparison skipped")
+    full, like, theirs = [], [], []
     with SiteServer(generated_site(n_pages=opts.pages, seed=0)) as base, tempfile.TemporaryDirectory() as tmp:
-        full = run_ours(base, opts.pages, Path(tmp) / "full")
-        print(f"parity-check, everything: {full[0]} page-modes in {full[1]:.1f} s = {full[0] / full[1]:.2f} "
-              f"page-modes/s (crawl, VI switch, dom, axe, low-vision views, crops, link and VI probes)")
-        out = Path(tmp) / "run"
-        audited, ours = run_ours(base, opts.pages, out, BEYOND_PA11Y)
-        print(f"parity-check, pa11y's work: {audited} page-modes in {ours:.1f} s = {audited / ours:.2f} "
-              f"page-modes/s (crawl, VI switch, dom + axe; Chromium: {browser.executable or 'Playwright'})")
-        if opts.skip_pa11y:
-            return 0
-        binary = ensure_pa11y()
-        if binary is None:
-            print("pa11y-ci: not installed (no npm); comparison skipped")
-            return 0
-        urls = json.loads((out / "urls.json").read_text())
-        n, theirs, err = run_pa11y(binary, urls, browser.executable or "", list(browser.args))
-        if err:
-            print(f"pa11y-ci failed: {err}")
-            return 1
-        print(f"pa11y-ci:     {n} page-modes audited in {theirs:.1f} s = {n / theirs:.2f} page-modes/s")
-        print(f"ratio, like for like: parity-check is {(audited / ours) / (n / theirs):.2f}x pa11y-ci (target >= 3x)")
-        print(f"ratio, with everything parity-check adds: {(full[0] / full[1]) / (n / theirs):.2f}x pa11y-ci")
+        for n in range(1, opts.repeat + 1):
+            # in turn, so a busy spell of the machine falls on both tools rather than on one
+            full.append(run_ours(base, opts.pages, Path(tmp) / f"full{n}"))
+            out = Path(tmp) / f"run{n}"
+            like.append(run_ours(base, opts.pages, out, BEYOND_PA11Y))
+            line = (f"round {n}: parity-check everything {rate(full[-1]):.2f}/s, pa11y's work {rate(like[-1]):.2f}/s")
+            if binary is not None:
+                urls = json.loads((out / "urls.json").read_text())
+                count, seconds, err = run_pa11y(binary, urls, browser.executable or "", list(browser.args))
+                if err:
+                    print(f"pa11y-ci failed: {err}")
+                    return 1
+                theirs.append((count, seconds))
+                line += f", pa11y-ci {rate(theirs[-1]):.2f}/s"
+            print(line, flush=True)
+    f, l = median_of(full), median_of(like)
+    print(f"parity-check, everything: {f[0]} page-modes in {f[1]:.1f} s = {rate(f):.2f} page-modes/s (median of "
+          f"{opts.repeat}; crawl, VI switch, dom, axe, low-vision views, crops, link and VI probes)")
+    print(f"parity-check, pa11y's work: {l[0]} page-modes in {l[1]:.1f} s = {rate(l):.2f} page-modes/s (crawl, "
+          f"VI switch, dom + axe; Chromium: {browser.executable or 'Playwright'})")
+    if theirs:
+        t = median_of(theirs)
+        print(f"pa11y-ci:     {t[0]} page-modes audited in {t[1]:.1f} s = {rate(t):.2f} page-modes/s")
+        print(f"ratio, like for like: parity-check is {rate(l) / rate(t):.2f}x pa11y-ci (target >= 3x)")
+        print(f"ratio, with everything parity-check adds: {rate(f) / rate(t):.2f}x pa11y-ci")
     return 0
+
+
+def rate(run: tuple[int, float]) -> float:
+    return run[0] / run[1]
+
+
+def median_of(runs: list[tuple[int, float]]) -> tuple[int, float]:
+    return sorted(runs, key=rate)[len(runs) // 2]
 
 
 if __name__ == "__main__":
