@@ -25,14 +25,12 @@ class ArtifactReader:
         self.store = store
         self.keep = keep
         self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self.reads = 0  # records read from disk, for the benchmarks
 
     def artifacts(self, name: str) -> dict[str, Any]:
         found = self._recent.get(name)
         if found is not None:
             self._recent.move_to_end(name)
             return found
-        self.reads += 1
         found = self.store.read_page(name).artifacts
         self._recent[name] = found
         if len(self._recent) > self.keep:
@@ -41,7 +39,6 @@ class ArtifactReader:
 
     def record(self, name: str) -> PageRecord:
         """The whole record, read afresh (for the checks that see one page group at a time)."""
-        self.reads += 1
         return self.store.read_page(name)
 
 
@@ -49,12 +46,12 @@ class LazyRecord:
     """A page record whose artifacts are read from the store on first use (see ArtifactReader). It answers
     everything a PageRecord does, so checks need not know which one they hold."""
 
-    __slots__ = ("url", "lang", "mode", "outcome", "status", "final_url", "error", "discovered_from", "depth",
-                 "timing_ms", "file", "_reader")
+    FACTS = ("url", "lang", "mode", "outcome", "status", "final_url", "error", "discovered_from", "depth",
+             "timing_ms")  # a PageRecord's fields but its artifacts
+    __slots__ = FACTS + ("file", "_reader")
 
     def __init__(self, record: PageRecord, file: str, reader: ArtifactReader):
-        for name in ("url", "lang", "mode", "outcome", "status", "final_url", "error", "discovered_from",
-                     "depth", "timing_ms"):
+        for name in self.FACTS:
             setattr(self, name, getattr(record, name))
         self.file = file
         self._reader = reader

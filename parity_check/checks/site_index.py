@@ -9,7 +9,7 @@ these slim entries. Tests and benchmarks may build an index from records held in
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from ..artifacts import ArtifactReader, ArtifactStore, LazyRecord, PageRecord
@@ -19,11 +19,10 @@ from ..parity.pages import SiteGroups, explicit_links, group_pages, page_key
 
 class SiteIndex:
     def __init__(self, records: list[Any], links: dict[str, list] | None = None,
-                 artifact_names: set[str] | None = None, reader: ArtifactReader | None = None):
+                 artifact_names: set[str] | None = None):
         self.records = records  # in the store's order
         self._links = links  # record key -> explicit_links, read once (None: read from the records)
         self._artifact_names = artifact_names
-        self.reader = reader
         self.memo: dict[str, Any] = {}  # site facts a check computes once for every context (soft 404s...)
 
     @classmethod
@@ -42,7 +41,7 @@ class SiteIndex:
             if on_record is not None:
                 on_record(record)
             records.append(LazyRecord(record, file, reader))
-        return cls(records, links, names, reader)
+        return cls(records, links, names)
 
     # -- the site's shape ------------------------------------------------------------------------------
     @cached_property
@@ -94,6 +93,3 @@ class SiteIndex:
         if key not in known:
             known[key] = compute(record)
         return known[key]
-
-    def audited(self, mode: str | None = None) -> Iterable[Any]:
-        return (p for p in self.records if p.outcome == "audited" and (mode is None or p.mode == mode))
