@@ -153,10 +153,11 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
     errors: dict[str, CheckError] = {}
     checks = {}
     any_audited = any(e.outcome == "audited" for e in entries)
+    available = index.artifact_names | set(common["site"])
     for check_id, cls in load_all().items():
         if only and check_id not in only:
             continue
-        missing = [a for a in cls.requires if a not in index.artifact_names | set(common["site"])]
+        missing = [a for a in cls.requires if a not in available]
         if missing and any_audited:
             errors[check_id] = CheckError(check_id, f"artifact(s) {', '.join(missing)} not recorded in this run")
             continue
@@ -186,8 +187,9 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
         if check.sees == "site":
             run_check(check_id, site_ctx)
     site: dict[str, Any] = {"root": run.get("root", {}), "discovery": run.get("discovery", {})}
-    if matrix.table():
-        site["parity_matrix"] = matrix.table()
+    table = matrix.table()
+    if table:
+        site["parity_matrix"] = table
     ran = sorted(c for c in checks if c not in errors)
     errors_list = sorted(errors.values(), key=lambda e: e.check) + ([matrix_error] if matrix_error else [])
     audited = sum(1 for e in entries if e.outcome == "audited")

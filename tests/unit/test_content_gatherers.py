@@ -8,7 +8,7 @@ import weakref
 from parity_check.artifacts import PageRecord
 from parity_check.gather.gatherers import m_documents, m_links
 from parity_check.gather.gatherers.m_documents import candidates, fetch_document, fetch_documents, inspect
-from parity_check.gather.gatherers.m_links import PoliteFetcher, check_targets, collect_targets, fetch_guard
+from parity_check.gather.gatherers.m_links import PoliteFetcher, check_targets, fetch_guard, targets_and_statuses
 from parity_check.gather.session import NetworkGuard
 from tests.sites.content_site import scanned_pdf, text_pdf, xlsx
 
@@ -152,7 +152,7 @@ def test_network_errors_are_recorded_and_a_dead_host_is_left_alone():
 def test_a_checker_without_internet_does_not_call_other_sites_broken():
     pages = [_record(f"{SITE}/kz/", "kk", [f"https://10{i}.1.1.1/" for i in range(6)])]
     table = {("HEAD", f"https://10{i}.1.1.1/"): Exception("net::ERR_NAME_NOT_RESOLVED") for i in range(6)}
-    out = run(check_targets(collect_targets(pages), fetcher(table), HOSTS, {}))
+    out = run(check_targets(targets_and_statuses(pages)[0], fetcher(table), HOSTS, {}))
     assert out["external_unreachable"]
     states = sorted("asked" if t.get("error") else t.get("not_checked") for t in out["targets"].values())
     assert states == ["asked"] * 3 + ["other sites unreachable from the checker"] * 3
@@ -165,13 +165,13 @@ def _record(url, lang, links=(), images=(), outcome="audited", status=200):
                       artifacts={"dom": dom} if outcome == "audited" else {})
 
 
-def test_collect_targets_kinds_referrers_and_page_evidence():
+def test_targets_kinds_referrers_and_page_evidence():
     pages = [_record(f"{SITE}/kz/{i}", "kk", [f"{SITE}/kz/a#top", f"{SITE}/doc.pdf", "mailto:x@y.kz", "javascript:;"],
                      [{"src": f"{SITE}/i.png", "complete": True, "natural_width": 0},
                       {"src": "data:image/png;base64,AA", "complete": True, "natural_width": 1}]) for i in range(12)]
     pages.append(_record(f"{SITE}/ru/", "ru", [f"{SITE}/i.png"], [{"src": f"{SITE}/ok.png", "complete": True,
                                                                   "natural_width": 5}]))
-    targets = collect_targets(pages)
+    targets = targets_and_statuses(pages)[0]
     assert set(targets) == {f"{SITE}/kz/a", f"{SITE}/doc.pdf", f"{SITE}/i.png", f"{SITE}/ok.png"}
     assert targets[f"{SITE}/doc.pdf"]["kind"] == "document"
     assert targets[f"{SITE}/i.png"]["kind"] == "image" and targets[f"{SITE}/i.png"]["broken_in_page"]
@@ -187,14 +187,14 @@ def test_check_targets_reuses_the_crawl_and_the_page_and_keeps_to_its_limits():
              _record(f"{SITE}/kz/page", "kk")]
     f = fetcher({("HEAD", f"{SITE}/f.pdf"): FakeResponse(200, {"content-type": "application/pdf",
                                                                "content-length": "1234"})})
-    out = run(check_targets(collect_targets(pages), f, HOSTS, m_links.page_statuses(pages), max_targets=4))
+    out = run(check_targets(targets_and_statuses(pages)[0], f, HOSTS, targets_and_statuses(pages)[1], max_targets=4))
     t = out["targets"]
     assert (t[f"{SITE}/kz/gone"]["status"], t[f"{SITE}/kz/gone"]["source"]) == (404, "crawl")
     assert t[f"{SITE}/ok.png"]["source"] == "page"
     assert (t[f"{SITE}/f.pdf"]["status"], t[f"{SITE}/f.pdf"]["content_length"]) == (200, 1234)
     assert out["limit_hit"] and out["over_limit"] == 1 and "https://8.8.8.8/x" not in t  # other sites go last
     assert [c[1] for c in f.request.calls] == [f"{SITE}/f.pdf"]
-    out = run(check_targets(collect_targets(pages), fetcher({}), HOSTS, {}, max_seconds=-1))
+    out = run(check_targets(targets_and_statuses(pages)[0], fetcher({}), HOSTS, {}, max_seconds=-1))
     assert out["time_budget_hit"] and all(v.get("not_checked") or v.get("loaded") for v in out["targets"].values())
 
 

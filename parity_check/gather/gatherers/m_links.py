@@ -201,14 +201,6 @@ def add_status(out: dict[str, dict], p: Any) -> None:
             out.setdefault(normalise_url(u), known)
 
 
-def page_statuses(pages: Iterable[Any]) -> dict[str, dict]:
-    """What the crawl already knows: normalised URL -> {status, error, final_url} of rendered pages."""
-    out: dict[str, dict] = {}
-    for p in pages:
-        add_status(out, p)
-    return out
-
-
 def add_targets(targets: dict[str, dict], page: Any) -> None:
     """Adds what one audited page links to and shows: url -> {kind, referrers, langs, loaded_in_page,
     broken_in_page}. Only these facts are kept, never the record."""
@@ -241,17 +233,10 @@ def add_targets(targets: dict[str, dict], page: Any) -> None:
             t["broken_in_page"] = True
 
 
-def collect_targets(pages: Iterable[Any]) -> dict[str, dict]:
-    """url -> {kind, referrers, langs, loaded_in_page, broken_in_page} over every audited page (one pass)."""
-    targets: dict[str, dict] = {}
-    for page in pages:
-        add_targets(targets, page)
-    return targets
-
-
 def targets_and_statuses(pages: Iterable[Any]) -> tuple[dict[str, dict], dict[str, dict]]:
-    """collect_targets and page_statuses in one pass over a stream of records (store.iter_pages()),
-    keeping only those facts: the run's memory must not grow with the number of pages."""
+    """What the pages link to and show (add_targets) and what the crawl learnt of each (add_status), in one
+    pass over a stream of records (store.iter_pages()), keeping only those facts: the run's memory must not
+    grow with the number of pages."""
     targets: dict[str, dict] = {}
     statuses: dict[str, dict] = {}
     for page in pages:
