@@ -113,7 +113,7 @@ async def gather_async(settings: RunSettings, progress: Callable[[str], None] | 
         vi_active_selector=settings.vi_active_selector, wait_for=settings.wait_for,
         url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms,
         resume=settings.resume, shard=settings.shard, cache_dir=settings.cache_dir,
-        skip=frozenset(settings.skip))
+        skip=frozenset(settings.skip), data=dict(getattr(settings.profile, "data", None) or {}))
     run = {"target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
            "settings": settings.saved(), "started_at": now_iso(), "tool_version": __version__,
            "axe_version": axe_version()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from ..vi_actions import Action
@@ -139,6 +140,7 @@ class Profile:
     facts: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"confirmed": (), "assumed": ()})
     aliases: tuple[str, ...] = ()  # other domains that lead to this site (a body's former own domain)
     params: dict[str, str] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)  # data sets (datasets.py): shipped < profile layers
 
     @property
     def ref(self) -> str:
