@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -264,7 +265,8 @@ def demo_cmd(out_dir, port, formats, quiet):
 
 @main.group("profiles")
 def profiles_group():
-    """The site profiles: list the shipped ones, show one merged with the defaults, validate a file."""
+    """The site profiles: list the shipped ones, show one merged with the defaults, validate a file, print
+    their JSON Schema."""
 
 
 @profiles_group.command("list")
@@ -312,6 +314,14 @@ def profiles_data(name, ref):
     click.echo(yaml.safe_dump(data.get(name), allow_unicode=True, sort_keys=False, width=110), nl=False)
 
 
+@profiles_group.command("schema")
+def profiles_schema():
+    """The profiles' JSON Schema (for editors: `# yaml-language-server: $schema=profile.schema.json`)."""
+    from .config.json_schema import profile_json_schema_text
+
+    click.echo(profile_json_schema_text(), nl=False)
+
+
 @profiles_group.command("validate")
 @click.argument("files", nargs=-1, required=True)
 def profiles_validate(files):
@@ -347,5 +357,17 @@ def _register_subcommands() -> None:
 
 _register_subcommands()
 
+
+def run() -> None:
+    """The console entry point (`parity-check`, `python -m parity_check`). A crash is the tool failing, so it
+    exits 2, never 1 (which says "findings")."""
+    try:
+        main(prog_name="parity-check")
+    except Exception:  # click handles its own errors and exits; anything else is a bug
+        traceback.print_exc()
+        click.echo("parity-check: internal error (the traceback above); please report it", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 if __name__ == "__main__":
-    main()
+    run()
