@@ -1,35 +1,55 @@
 """`parity-check ci`: what the GitHub Action runs. Checks one or more sites or gov.kz entities, writes every
 report format per site, and speaks the runner's language: the job summary ($GITHUB_STEP_SUMMARY), step
-outputs ($GITHUB_OUTPUT) and annotations (workflow commands on stdout), all within GitHub's limits.
+outputs ($GITHUB_OUTPUT) and annotations, all within GitHub's limits.
 
-It always writes its outputs, even when findings fail the gate, so the Action can upload the reports first
-and fail the job last (the `exit-code` output).
+- Every input (targets, shard, baseline, profiles, the browser) is checked before a browser starts.
+- Progress and workflow commands go to stderr, in order; while pages speak (the crawl) the runner's command
+  processing is stopped (`::stop-commands::<random token>`) and page-controlled text is neutralised.
+- The summary carries parity-check's own words only: a site that failed says how (no browser, no page
+  audited, an internal error), never an exception's text, which goes to the log.
+- It always writes its outputs, even when findings fail the gate or a site failed, so the Action uploads
+  the reports first and fails the job last (the `exit-code` output: 0 clean, 1 findings, 2 failed).
+- `new` counts what the gate counts as new: with no baseline every finding is new, unless
+  --adopt-baseline says a site without one makes this run its baseline (then nothing is new and the
+  new-findings gate passes for it).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import click
 
-from .report.notes import is_suppressed, note
+from .progress import GithubProgress, neutral
+from .report.notes import active, is_suppressed, note
 
 SUMMARY_LIMIT = 1024 * 1024 - 4096  # GitHub refuses a step summary over 1 MiB; keep room for the footer
 MAX_ANNOTATIONS = {"error": 10, "warning": 10}  # GitHub shows 10 of each kind per step
 LEVEL = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "warning"}
-GOVKZ_ENTITY = "https://www.gov.kz/memleket/entities/{slug}?lang=kk"
+PLATFORM = "https://www.gov.kz"
+ENTITY_PATH = "/memleket/entities/{slug}?lang=kk"
+FORMATS = ["json", "html", "sarif", "markdown", "junit", "csv"]
+EXIT_CODES = ("Exit codes: 0 no violation at or above --fail-on; 1 violations at or above it (with "
+              "--fail-on-new, new ones only); 2 an input, the browser, a site (no page audited) or the tool "
+              "failed.")
 
 
 def _words(value: str | None) -> list[str]:
     return [w for w in re.split(r"[\s,]+", value or "") if w]
 
 
-def _label(target: str) -> str:
-    return re.sub(r"[^a-zA-Z0-9.-]+", "-", re.sub(r"^https?://", "", target)).strip("-")[:80] or "site"
+def _true(value: Any) -> bool:
+    return str(value or "").strip().lower() in ("true", "1", "yes", "on")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-zA-Z0-9.-]+", "-", text).strip("-")[:80] or "site"
 
 
 def _escape_data(s: str) -> str:
@@ -38,6 +58,16 @@ def _escape_data(s: str) -> str:
 
 def _escape_property(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass
+class Job:
+    target: str
+    profile_ref: str | None
+    label: str = ""
+    settings: Any = None
+    baseline: Path | None = None
+    adopted: bool = False  # no baseline for this site, and --adopt-baseline: this run becomes it
 
 
 def annotations(results: list) -> list[str]:
@@ -52,7 +82,7 @@ def annotations(results: list) -> list[str]:
         used[level] += 1
         title = _escape_property(f"{f.check} ({f.impact}, {f.lang or '-'}, {f.mode or '-'})")
         where = f"{f.url} {f.selector}" if f.selector else f.url
-        lines.append(f"::{level} title={title}::{_escape_data(f'{f.message} at {where}')}")
+        lines.append(f"::{level} title={title}::{_escape_data(neutral(f'{f.message} at {where}'))}")
     return lines
 
 
@@ -67,9 +97,13 @@ def _outputs(values: dict) -> str:
     return "".join(f"{k}={v}\n" for k, v in values.items())
 
 
-@click.command("ci")
+@click.command("ci", epilog=EXIT_CODES)
 @click.option("--targets", envvar="PARITY_TARGETS", help="Domains, URLs or profile names (space/comma separated).")
 @click.option("--entities", envvar="PARITY_ENTITIES", help="gov.kz entity slugs (e.g. edu mz almaty).")
+@click.option("--platform-url", envvar="PARITY_PLATFORM_URL", default=PLATFORM, show_default=True,
+              help="Where the entities live: the unified platform, or a staging copy of it.")
+@click.option("--demo", envvar="PARITY_DEMO", default="false",
+              help="true: also check the bundled demo site, served on 127.0.0.1 for the run (a self-test).")
 @click.option("--profile", "profile_ref", envvar="PARITY_PROFILE", help="Profile for every target.")
 @click.option("--langs", envvar="PARITY_LANGUAGES", help="Languages [the profile's, else kk,ru,en].")
 @click.option("--fail-on", envvar="PARITY_FAIL_ON", default="serious", show_default=True,
@@ -77,71 +111,194 @@ def _outputs(values: dict) -> str:
 @click.option("--fail-on-new", envvar="PARITY_FAIL_ON_NEW", default="false", help="true: fail only on new findings.")
 @click.option("--baseline", envvar="PARITY_BASELINE",
               help="A report.json, or a folder with <site>/report.json per target, from an earlier run.")
+@click.option("--adopt-baseline", envvar="PARITY_ADOPT_BASELINE", default="false",
+              help="true: a site with no baseline (a first run, a missing folder) passes the new-findings "
+                   "gate, and this run's reports become its baseline.")
 @click.option("--shard", envvar="PARITY_SHARD", default="", help="I/N: audit one shard of the pages.")
-@click.option("--max-pages", envvar="PARITY_MAX_PAGES", type=int, default=None)
+@click.option("--max-pages", envvar="PARITY_MAX_PAGES", type=click.IntRange(1), default=None)
 @click.option("--report-lang", envvar="PARITY_REPORT_LANG", default="en", type=click.Choice(["kk", "ru", "en"]))
 @click.option("--out", "out_dir", envvar="PARITY_OUT_DIR", default="parity-reports", show_default=True)
-def ci_cmd(targets, entities, profile_ref, langs, fail_on, fail_on_new, baseline, shard, max_pages, report_lang,
-           out_dir):
-    """Run as a GitHub Action step: check each target, write reports under OUT, the job summary, outputs
-    and annotations. Exit 0 or 1 by --fail-on (also given as the `exit-code` output), 2 if the tool failed."""
-    from . import pipeline
-    from .cli import _parse_shard, _split_csv
-    from .settings import build_settings
+def ci_cmd(targets, entities, platform_url, demo, profile_ref, langs, fail_on, fail_on_new, baseline,
+           adopt_baseline, shard, max_pages, report_lang, out_dir):
+    """Run as a GitHub Action step: check each target, write reports under OUT (one folder per site), the
+    job summary, outputs and annotations. The exit code is also the `exit-code` output."""
+    from .cli import _parse_shard, tool_errors
 
-    jobs = [(t, profile_ref) for t in _words(targets)]
-    jobs += [(GOVKZ_ENTITY.format(slug=s), profile_ref or "govkz") for s in _words(entities)]
-    if not jobs:
-        click.echo("parity-check ci: error: give --targets or --entities (inputs `targets` / `entities`)", err=True)
-        sys.exit(2)
+    progress = GithubProgress()
     out = Path(out_dir)
     sarif_dir = out / "sarif"
-    sarif_dir.mkdir(parents=True, exist_ok=True)
-    results, codes, summaries = [], [], []
-    try:
-        shard_t = _parse_shard(shard)
-    except click.BadParameter as e:
-        click.echo(f"parity-check ci: error: {e.message}", err=True)
-        sys.exit(2)
-    for target, ref in jobs:
-        label = _label(target) + (f"-shard{shard_t[0]}of{shard_t[1]}" if shard_t != (1, 1) else "")
+    with contextlib.ExitStack() as stack:
         try:
-            settings = build_settings(target, ref, langs=_split_csv(langs), max_pages=max_pages, fail_on=fail_on,
-                                      out_dir=out / label,
-                                      formats=["json", "html", "sarif", "markdown", "junit", "csv"])
-            settings = replace(settings, shard=shard_t)
-            click.echo(f"::group::parity-check {target}")
-            store = pipeline.gather(settings, lambda m: click.echo(m))
-            click.echo("::endgroup::")
-            result, written, code = pipeline.finish_run(
-                store, settings, baseline=_baseline_for(baseline, label), report_lang=report_lang,
-                fail_on_new=str(fail_on_new).lower() == "true")
-        except Exception as e:  # one site failing must not hide the others' reports
-            click.echo("::endgroup::")
-            click.echo(f"::error title=parity-check failed::{_escape_data(f'{target}: {e}')}")
-            codes.append(2)
-            summaries.append(f"## {target}\n\nparity-check could not check this site: {e}\n")
-            continue
-        results.append(result)
-        codes.append(code)
-        shutil.copy(written["sarif"], sarif_dir / f"{label}.sarif")
-        summaries.append(Path(written["markdown"]).read_text(encoding="utf-8"))
+            shard_t = _parse_shard(shard)
+            demo_base = stack.enter_context(_demo_site()) if _true(demo) else None
+            jobs = _plan(targets, entities, platform_url, demo_base, profile_ref, langs, fail_on, max_pages,
+                         shard_t, out, baseline, _true(adopt_baseline))
+            from .pipeline import find_browser
+
+            find_browser()
+        except (click.BadParameter, *tool_errors()) as e:
+            message = e.message if isinstance(e, click.BadParameter) else str(e)
+            _fail_early(progress, message, out, sarif_dir)
+            sys.exit(2)
+        sarif_dir.mkdir(parents=True, exist_ok=True)
+        results, codes, summaries, news = [], [], [], []
+        for job in jobs:
+            outcome = _run_job(job, progress, report_lang, _true(fail_on_new), sarif_dir)
+            codes.append(outcome["code"])
+            summaries.append(outcome["summary"])
+            if outcome.get("result") is not None:
+                results.append(outcome["result"])
+                news.append(outcome["new"])
     for line in annotations(results):
-        click.echo(line)
+        progress.command(line)
     _append("GITHUB_STEP_SUMMARY", _bounded_summary(summaries))
     exit_code = 2 if 2 in codes else max(codes, default=0)
-    _append("GITHUB_OUTPUT", _outputs(_output_values(results, out, sarif_dir, exit_code)))
+    _append("GITHUB_OUTPUT", _outputs(_output_values(results, sum(news), out, sarif_dir, exit_code)))
     sys.exit(exit_code)
 
 
-def _baseline_for(baseline: str | None, label: str) -> Path | None:
-    if not baseline:
+@contextlib.contextmanager
+def _demo_site():
+    from .demo import demo_site
+    from .sites.server import SiteServer
+
+    with SiteServer(demo_site()) as base:
+        yield base
+
+
+def _plan(targets, entities, platform_url, demo_base, profile_ref, langs, fail_on, max_pages, shard, out: Path,
+          baseline, adopt: bool) -> list[Job]:
+    """The sites to check, each with its settings, folder and baseline, all checked before any browser."""
+    from .cli import _split_csv
+    from .pipeline import InputError, target_url
+    from .report.sarif_report import entity_label
+    from .settings import build_settings
+
+    platform = target_url(platform_url).rstrip("/")
+    jobs = [Job(t, profile_ref) for t in _words(targets)]
+    for slug in _words(entities):
+        if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", slug):
+            raise InputError(f"{slug!r} is not a gov.kz entity slug (letters, digits, '.', '_', '-')")
+        jobs.append(Job(platform + ENTITY_PATH.format(slug=slug), profile_ref or "govkz"))
+    if demo_base:
+        jobs.append(Job(f"{demo_base}/", "demo", label="demo"))
+    if not jobs:
+        raise InputError("give --targets, --entities or --demo true (inputs `targets`, `entities`, `demo`)")
+    base = Path(baseline) if baseline else None
+    if base is not None and not base.exists() and not adopt:
+        raise InputError(f"baseline {base} does not exist (a first run with no baseline: adopt-baseline: true)")
+    if base is not None and base.is_file():
+        from .baseline import load_baseline
+
+        load_baseline(base)  # unreadable: fail now, not after the crawl
+    seen: set[str] = set()
+    for job in jobs:
+        settings = build_settings(job.target, job.profile_ref, langs=_split_csv(langs), max_pages=max_pages,
+                                  fail_on=fail_on, formats=FORMATS, out_dir=out / "_")
+        label = job.label or _slug(entity_label(settings.target))
+        label += f"-shard{shard[0]}of{shard[1]}" if shard != (1, 1) else ""
+        while label in seen:  # two targets of one site: keep both
+            label += "-2"
+        seen.add(label)
+        job.label = label
+        job.settings = replace(settings, shard=shard, out_dir=out / label)
+        if job.settings.out_dir.exists() and any(job.settings.out_dir.iterdir()):
+            raise InputError(f"{job.settings.out_dir} exists and is not empty")
+        job.baseline = _baseline_for(base, label)
+        job.adopted = adopt and job.baseline is None
+    return jobs
+
+
+def _baseline_for(baseline: Path | None, label: str) -> Path | None:
+    if baseline is None or not baseline.exists():
         return None
-    path = Path(baseline)
-    if path.is_dir():
-        candidate = path / label / "report.json"
-        return candidate if candidate.exists() else None  # a new site has no baseline yet: all findings new
-    return path
+    if baseline.is_dir():
+        for name in (label, re.sub(r"-shard\d+of\d+$", "", label)):
+            candidate = baseline / name / "report.json"
+            if candidate.is_file():
+                return candidate
+        return None  # a new site has no baseline yet
+    return baseline
+
+
+def _fail_early(progress: GithubProgress, message: str, out: Path, sarif_dir: Path) -> None:
+    progress.command(f"::error title=parity-check could not start::{_escape_data(neutral(message))}")
+    from .report.markdown_report import md
+
+    _append("GITHUB_STEP_SUMMARY", f"# parity-check\n\nparity-check could not start: {md(message)}\n")
+    _append("GITHUB_OUTPUT", _outputs(_output_values([], 0, out, sarif_dir, 2)))
+
+
+def _run_job(job: Job, progress: GithubProgress, report_lang: str, fail_on_new: bool, sarif_dir: Path) -> dict:
+    from . import pipeline
+    from .gather.browser import BrowserNotFound
+    from .report.markdown_report import md
+    from .report.sarif_report import sarif_category
+
+    settings = job.settings
+    progress.command(f"::group::parity-check {job.label}")
+    try:
+        with progress.guarded():
+            progress(f"parity-check: {neutral(settings.target)} -> {settings.out_dir}")
+            store = pipeline.gather(settings, progress)
+    except BrowserNotFound as e:
+        return _job_failed(progress, job, str(e), "no browser could be started (the step log says why)")
+    except Exception as e:  # one site failing must not hide the others' reports
+        return _job_failed(progress, job, f"{type(e).__name__}: {e}", "an internal error stopped the check "
+                           "(the step log has the details)")
+    finally:
+        progress.command("::endgroup::")
+    result, written, code = pipeline.finish_run(
+        store, settings, baseline=job.baseline, report_lang=report_lang, fail_on_new=fail_on_new,
+        report_options={"sarif_category": sarif_category(settings.target, settings.shard)})
+    shutil.copy(written["sarif"], sarif_dir / f"{job.label}.sarif")
+    notes = _notes(job, result)
+    try:
+        pipeline.require_audited(result)
+    except pipeline.NothingAudited as e:
+        progress.command(f"::error title=parity-check: no page audited::{_escape_data(neutral(e))}")
+        notes.append(f"**parity-check could not audit any page of {md(job.label)}**: the site is down, refuses "
+                     f"this runner or is not reachable from it; the failed pages are listed in the report.")
+        code = 2
+    if job.adopted:
+        code = 0 if fail_on_new else code
+    summary = Path(written["markdown"]).read_text(encoding="utf-8")
+    if notes:
+        summary += "\n" + "\n\n".join(f"> {n}" for n in notes) + "\n"
+    return {"code": code, "summary": summary, "result": result, "new": _new_count(result, job)}
+
+
+def _job_failed(progress: GithubProgress, job: Job, detail: str, said: str) -> dict:
+    from .report.markdown_report import md
+
+    progress.command(f"::error title=parity-check failed::{_escape_data(neutral(f'{job.label}: {detail}'))}")
+    return {"code": 2, "summary": f"## {md(job.label)}\n\nparity-check could not check this site: {md(said)}.\n"}
+
+
+def _notes(job: Job, result) -> list[str]:
+    from .report.markdown_report import md
+
+    notes = []
+    if job.adopted:
+        notes.append("No baseline for this site yet: this run's report becomes its baseline, so no finding "
+                     "counts as new.")
+    base_axe = (getattr(result, "baseline", None) or {}).get("axe_version")
+    ours = result.tool.get("axe_version")
+    if base_axe and ours and base_axe != ours:
+        notes.append(f"The baseline was made with axe-core {md(base_axe)}; this run used axe-core {md(ours)}. "
+                     f"Some new or fixed findings may come from the change of axe-core's rules, not from the site.")
+    return notes
+
+
+def _new_count(result, job: Job) -> int:
+    """What the gate counts as new: with a baseline, the findings it does not have; with none, every
+    finding (the gate's reading of a first run), unless the site adopts this run as its baseline."""
+    if job.adopted:
+        return 0
+    counted = [f for f in active(result.findings) if f.outcome in ("violation", "incomplete")]
+    if job.baseline is None:
+        return len(counted)
+    return sum(1 for f in counted if note(f, "baseline") == "new")
 
 
 def _bounded_summary(parts: list[str]) -> str:
@@ -152,18 +309,18 @@ def _bounded_summary(parts: list[str]) -> str:
     return cut + "\n\n…the summary was cut at GitHub's 1 MiB limit; the full reports are in the uploaded artifact.\n"
 
 
-def _output_values(results, out: Path, sarif_dir: Path, exit_code: int) -> dict:
+def _output_values(results, new: int, out: Path, sarif_dir: Path, exit_code: int) -> dict:
     from .report.digest import site_score
 
     scores = [site_score(r).value for r in results]
-    findings = [f for r in results for f in r.findings]
+    findings = [f for r in results for f in active(r.findings)]
     return {
         "score": min(scores) if scores else "",
         "scores": ",".join(str(s) for s in scores),
         "violations": sum(1 for f in findings if f.outcome == "violation"),
         "incomplete": sum(1 for f in findings if f.outcome == "incomplete"),
-        "new": sum(1 for f in findings if note(f, "baseline") == "new"),
+        "new": new,
         "report-path": str(out),
-        "sarif-path": str(sarif_dir),
+        "sarif-path": str(sarif_dir) if results else "",
         "exit-code": exit_code,
     }

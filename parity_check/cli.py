@@ -116,7 +116,8 @@ def _default_out(target: str) -> Path:
                    "vi_keyboard, vi_persistence): a faster run that leaves their checks silent.")
 @click.option("--no-vi", is_flag=True, help="Skip the visually-impaired mode (normal mode only).")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path),
-              help="Reuse the records of pages unchanged since an earlier run [reports/.cache/<site>].")
+              help="Reuse the records of pages unchanged since an earlier run [the user's cache folder: "
+                   "~/.cache/parity-check/<site>, or $PARITY_CHECK_CACHE/<site>].")
 @click.option("--no-cache", is_flag=True, help="Render and audit every page again.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
@@ -124,97 +125,134 @@ def check_cmd(target, profile_ref, langs, max_pages, max_depth, concurrency, out
               no_cache, quiet):
     """Render TARGET (a domain, a URL or a profile name) in every language and both modes, audit it,
     and write the report."""
-    from .config import ProfileError
-    from .pipeline import InputError
-    from .gather.browser import BrowserNotFound
-    from .artifacts import ArtifactError
-    from .baseline import BaselineError
-
     try:
         code = _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats,
                           fail_on, from_artifacts, no_vi, quiet, resume_dir, shard, baseline, fail_on_new,
                           report_lang, cache_dir=cache_dir, no_cache=no_cache, skip=_skip_names(skip))
-    except (ProfileError, InputError, ArtifactError, BrowserNotFound, BaselineError, ValueError) as e:
+    except tool_errors() as e:
         raise fail(str(e))
     except KeyboardInterrupt:
         raise fail("interrupted; the pages finished so far are saved under the run folder's artifacts/")
     sys.exit(code)
 
 
+def tool_errors() -> tuple[type[Exception], ...]:
+    """What the user can fix (input, profile, saved runs, browser): one line on stderr and exit 2."""
+    from .artifacts import ArtifactError
+    from .baseline import BaselineError
+    from .config import ProfileError
+    from .gather.browser import BrowserNotFound
+    from .pipeline import InputError, NothingAudited
+    from .report.loader import ReportError
+
+    return (ProfileError, InputError, NothingAudited, ArtifactError, BrowserNotFound, BaselineError, ReportError,
+            ValueError, OSError)
+
+
+def check_formats(formats: str | None) -> list[str]:
+    from .report import reporter_class
+
+    fmt_list = _split_csv(formats)
+    for fmt in fmt_list:
+        reporter_class(fmt)  # an unknown format fails before any browser work
+    return fmt_list
+
+
+def check_baseline(baseline: Path | None) -> None:
+    """A baseline that cannot be read fails now, not after an hour of crawling."""
+    if baseline is not None:
+        from .baseline import load_baseline
+
+        load_baseline(Path(baseline))
+
+
 def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, out_dir, formats, fail_on,
                from_artifacts, no_vi, quiet, resume_dir=None, shard=(1, 1), baseline=None, fail_on_new=False,
                report_lang="en", cache_dir=None, no_cache=False, skip=()) -> int:
+    """Every input is checked (formats, languages, options, baseline, profile, output folder, browser)
+    before a browser starts; then gather, check, report."""
+    from dataclasses import replace
+
     from . import pipeline
+    from .artifacts import ArtifactStore
+    from .progress import progress_for
     from .settings import build_settings
-    from .report import reporter_class
 
     target = (target or "").strip() or None  # a blank argument (an unset CI variable) is no target
-    fmt_list = _split_csv(formats)
-    for fmt in fmt_list:
-        reporter_class(fmt)  # unknown formats fail before any browser work
+    fmt_list = check_formats(formats)
     lang_list = _split_csv(langs)
     bad = [lang for lang in lang_list if lang not in KNOWN_LANGS]
     if bad:
         hint = " (Kazakh is kk; kz is only how some URLs write it)" if "kz" in bad else ""
         raise pipeline.InputError(f"unknown language(s) {', '.join(bad)}{hint}; use kk, ru, en")
-    progress = (lambda msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
-
     if sum(bool(x) for x in (target, from_artifacts, resume_dir)) > 1:
         raise pipeline.InputError("give one of TARGET, --from-artifacts and --resume")
     if cache_dir and no_cache:
         raise pipeline.InputError("give --cache DIR or --no-cache, not both")
     if from_artifacts and (cache_dir or no_cache):
         raise pipeline.InputError("--from-artifacts renders nothing, so --cache and --no-cache do not apply")
-    if resume_dir:
-        from dataclasses import replace
-        from .artifacts import ArtifactStore
+    check_baseline(baseline)
+    progress = progress_for(quiet)
 
-        saved = ArtifactStore.locate(resume_dir).read_run().get("settings")
-        if not saved:
-            raise pipeline.InputError(f"{resume_dir} was not written by a run that can be resumed")
-        settings = build_settings(saved["target"], profile_ref or saved.get("profile_ref"),
-                                  langs=lang_list or saved["languages"], max_pages=saved["max_pages"],
-                                  max_depth=saved["max_depth"], concurrency=concurrency or saved["concurrency"],
-                                  fail_on=fail_on or saved["fail_on"], out_dir=Path(resume_dir),
-                                  formats=fmt_list, no_vi="vi" not in saved["modes"])
-        saved_cache = None if no_cache else cache_dir or saved.get("cache_dir")
-        settings = replace(settings, resume=True, skip=tuple(saved.get("skip", ())), cache_dir=Path(saved_cache) if saved_cache else None)
-        progress(f"parity-check {__version__}: resuming {settings.target} in {settings.out_dir}")
-        store = pipeline.gather(settings, progress)
-    elif from_artifacts:
-        from .artifacts import ArtifactStore
-
+    if from_artifacts:
         store = ArtifactStore.locate(from_artifacts)
         run = store.read_run()
         settings = build_settings(run["target"], profile_ref or run.get("profile"), langs=lang_list,
                                   fail_on=fail_on, out_dir=out_dir or Path(from_artifacts),
                                   formats=fmt_list)
+        settings = replace(settings, shard=tuple((run.get("settings") or {}).get("shard") or (1, 1)))
     else:
-        if not target and not profile_ref:
-            raise pipeline.InputError("no TARGET: give a domain (akimvko.gov.kz), a URL or a profile name; "
-                                      "see parity-check --help")
-        settings = build_settings(target, profile_ref, langs=lang_list, max_pages=max_pages,
-                                  max_depth=max_depth, concurrency=concurrency, fail_on=fail_on,
-                                  out_dir=out_dir, formats=fmt_list, no_vi=no_vi,
-                                  default_out=_default_out)
-        from dataclasses import replace
-        from .gather.cache import default_cache_dir
+        if resume_dir:
+            saved = ArtifactStore.locate(resume_dir).read_run().get("settings")
+            if not saved:
+                raise pipeline.InputError(f"{resume_dir} was not written by a run that can be resumed")
+            settings = build_settings(saved["target"], profile_ref or saved.get("profile_ref"),
+                                      langs=lang_list or saved["languages"], max_pages=saved["max_pages"],
+                                      max_depth=saved["max_depth"], concurrency=concurrency or saved["concurrency"],
+                                      fail_on=fail_on or saved["fail_on"], out_dir=Path(resume_dir),
+                                      formats=fmt_list, no_vi="vi" not in saved["modes"])
+            saved_cache = None if no_cache else cache_dir or saved.get("cache_dir")
+            settings = replace(settings, resume=True, skip=tuple(saved.get("skip", ())),
+                               shard=tuple(saved.get("shard", (1, 1))),
+                               cache_dir=Path(saved_cache) if saved_cache else None)
+            opening = f"parity-check {__version__}: resuming {settings.target} in {settings.out_dir}"
+        else:
+            if not target and not profile_ref:
+                raise pipeline.InputError("no TARGET: give a domain (akimvko.gov.kz), a URL or a profile name; "
+                                          "see parity-check --help")
+            settings = build_settings(target, profile_ref, langs=lang_list, max_pages=max_pages,
+                                      max_depth=max_depth, concurrency=concurrency, fail_on=fail_on,
+                                      out_dir=out_dir, formats=fmt_list, no_vi=no_vi,
+                                      default_out=_default_out)
+            from .gather.cache import default_cache_dir
+            from .settings import user_cache_dir
 
-        settings = replace(settings, shard=shard, skip=tuple(skip))
-        if not no_cache:
-            settings = replace(settings, cache_dir=cache_dir or default_cache_dir(settings.target))
-        if settings.out_dir.exists() and any(settings.out_dir.iterdir()):
-            raise pipeline.InputError(f"{settings.out_dir} exists and is not empty; choose another --out")
-        progress(f"parity-check {__version__}: {settings.target} in {','.join(settings.languages)}, "
-                 f"modes {'normal' if no_vi else 'normal+vi'}, up to {settings.max_pages} pages -> {settings.out_dir}")
-        store = pipeline.gather(settings, progress)
-        if settings.profile_name is None:
+            settings = replace(settings, shard=shard, skip=tuple(skip))
+            if not no_cache:
+                settings = replace(settings, cache_dir=cache_dir or default_cache_dir(settings.target, user_cache_dir()))
+            if settings.out_dir.exists() and any(settings.out_dir.iterdir()):
+                raise pipeline.InputError(f"{settings.out_dir} exists and is not empty; choose another --out")
+            opening = (f"parity-check {__version__}: {settings.target} in {','.join(settings.languages)}, "
+                       f"modes {'normal' if no_vi else 'normal+vi'}, up to {settings.max_pages} pages"
+                       f"{_shard_words(settings.shard)} -> {settings.out_dir}")
+        pipeline.find_browser()  # no browser: exit 2 with a hint, before any folder is written
+        progress(opening)
+        try:
+            store = pipeline.gather(settings, progress)
+        finally:
+            progress.close()
+        if settings.profile_name is None and not resume_dir:
             _write_inferred_profile(settings, store)
 
     result, written, code = pipeline.finish_run(store, settings, baseline=baseline, report_lang=report_lang,
                                                 fail_on_new=fail_on_new)
     echo_summary(result, written)
+    pipeline.require_audited(result)  # reports are written, but a run that audited nothing failed: exit 2
     return code
+
+
+def _shard_words(shard: tuple[int, int]) -> str:
+    return f", shard {shard[0]} of {shard[1]}" if tuple(shard) != (1, 1) else ""
 
 
 def _write_inferred_profile(settings, store) -> None:
@@ -227,16 +265,36 @@ def _write_inferred_profile(settings, store) -> None:
 
 
 def echo_summary(result, written) -> None:
-    s = result.summary()
+    """The run in two lines on stdout: coverage; violations by impact (most severe first), then what needs
+    a person to review, apart; then where the reports are."""
+    from .models import IMPACT_ORDER
+    from .progress import neutral
+    from .report.notes import active
+
     cov = result.coverage
+    counted = active(result.findings)
+
+    def by_impact(outcome: str) -> str:
+        counts = [(i, sum(1 for f in counted if f.outcome == outcome and f.impact == i)) for i in reversed(IMPACT_ORDER)]
+        return ", ".join(f"{i} {n}" for i, n in counts if n)
+
+    violations = sum(1 for f in counted if f.outcome == "violation")
+    review = sum(1 for f in counted if f.outcome == "incomplete")
+    suppressed = len(result.findings) - len(counted)
     click.echo(f"{cov['pages_audited']} page views audited, {cov['pages_failed']} failed, "
-               f"{cov['pages_skipped']} skipped{' (TRUNCATED by a limit)' if cov['truncated'] else ''}; "
-               f"{s['violations']} violations, {s['incomplete']} to review "
-               f"({', '.join(f'{k} {v}' for k, v in s['by_impact'].items()) or 'none'})")
+               f"{cov['pages_skipped']} skipped{' (TRUNCATED by a limit)' if cov['truncated'] else ''}")
+    click.echo(f"{violations} violations" + (f" ({by_impact('violation')})" if violations else "")
+               + f"; {review} to review" + (f" ({by_impact('incomplete')})" if review else "")
+               + (f"; {suppressed} suppressed" if suppressed else ""))
+    baseline = getattr(result, "baseline", None) or {}
+    ours = result.tool.get("axe_version")
+    if baseline.get("axe_version") and ours and baseline["axe_version"] != ours:
+        click.echo(f"note: the baseline was made with axe-core {baseline['axe_version']}, this run used {ours}: "
+                   f"some new or fixed findings may come from axe-core's rules, not from the site", err=True)
     for fmt, path in written.items():
         click.echo(f"{fmt:8} report: {path}")
     for err in result.check_errors:
-        click.echo(f"warning: check {err.check} could not run: {err.error}", err=True)
+        click.echo(f"warning: check {err.check} could not run: {neutral(err.error)}", err=True)
 
 
 @main.command("demo")
@@ -256,7 +314,7 @@ def demo_cmd(out_dir, port, formats, quiet):
         try:
             code = _run_check(f"{base}/", "demo", None, None, None, None, out_dir, formats, "none", None,
                               False, quiet, no_cache=True)  # a new port every time: nothing to reuse
-        except Exception as e:
+        except tool_errors() as e:
             raise fail(str(e))
     click.echo(f"Open {out_dir / 'report.html'} in a browser; the planted defects are listed in "
                f"parity_check/demo/DEFECTS.md.")

@@ -21,6 +21,38 @@ class InputError(Exception):
     """The user's input cannot be used (malformed target, conflicting options): exit code 2."""
 
 
+class NothingAudited(Exception):
+    """The run audited no page (the site is down, unreachable from here, or refuses every page): exit code 2,
+    never a clean 0, so a CI gate does not pass while the site is down."""
+
+
+NO_BROWSER_HINT = ("install one with scripts/ensure-browser.sh (or `apt-get install chromium`, or "
+                   "`python -m playwright install chromium`), or name one in PARITY_CHECK_CHROMIUM")
+
+
+def find_browser():
+    """The browser settings, or BrowserNotFound with how to get one. Called before any folder is written."""
+    from .gather.browser import BrowserNotFound, load_settings
+
+    try:
+        return load_settings()
+    except BrowserNotFound as e:
+        raise BrowserNotFound(f"no browser: {e}; {NO_BROWSER_HINT}") from None
+
+
+def require_audited(result: RunResult) -> None:
+    """Raises NothingAudited, with the likeliest reason, when no page view was audited."""
+    if result.coverage.get("pages_audited", 0) > 0:
+        return
+    from .progress import neutral
+
+    failed = [p for p in result.pages if p.outcome == "failed"]
+    first = next((p for p in failed if p.error), failed[0] if failed else None)
+    why = f" ({neutral(first.url)}: {neutral(first.error or f'HTTP {first.status}')})" if first else ""
+    raise NothingAudited(f"no page could be audited: {len(failed)} failed{why}; check that {result.target} is "
+                         f"up and reachable from this machine (a proxy: see the README)")
+
+
 def target_url(target: str) -> str:
     """A domain (`akimvko.gov.kz`), a host with a port, or an http(s) URL, as a start URL."""
     raw = target.strip()
@@ -102,7 +134,7 @@ async def gather_async(settings: RunSettings, progress: Callable[[str], None] | 
                        session: Any = None) -> ArtifactStore:
     """As gather(), on the caller's loop; `session` (a running gather.BrowserSession) shares one browser
     across runs, as the test suite does."""
-    from .gather import CrawlPlan, gather_async as gather_pages, load_settings, scope_hosts
+    from .gather import BrowserNotFound, CrawlPlan, gather_async as gather_pages, load_settings, scope_hosts
     from .gather.axe import axe_version
 
     store = ArtifactStore(settings.out_dir / "artifacts").create()
@@ -123,7 +155,10 @@ async def gather_async(settings: RunSettings, progress: Callable[[str], None] | 
         run["started_at"] = store.read_run().get("started_at", run["started_at"])
     # Written first with status "running", so a killed run can be resumed from its folder.
     store.write_run({**run, "status": "running", "captured_at": run["started_at"]})
-    facts = await gather_pages(plan, store, browser, __version__, progress, session)
+    try:
+        facts = await gather_pages(plan, store, browser, __version__, progress, session)
+    except BrowserNotFound as e:
+        raise BrowserNotFound(f"{e}; {NO_BROWSER_HINT}") from None
     store.write_run({**run, "status": "complete", "captured_at": now_iso(), **facts})
     return store
 
@@ -214,14 +249,18 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
 
 
 def finish_run(store: ArtifactStore, settings: RunSettings, *, baseline: Path | None = None,
-               report_lang: str = "en", fail_on_new: bool = False) -> tuple[RunResult, dict[str, Path], int]:
+               report_lang: str = "en", fail_on_new: bool = False,
+               report_options: dict | None = None) -> tuple[RunResult, dict[str, Path], int]:
     """check -> suppressions and baseline -> every report format -> exit code (0 or 1). The one path from
     saved artifacts to reports, shared by `parity-check`, `parity-check ci` and the tests."""
     from .baseline import gate_exit_code
     from .report import write_reports
     from .report.finalise import finalise_result
+    from .report.sarif_report import sarif_category
 
     result = check(store, settings.profile, settings.thresholds)
     result = finalise_result(result, settings.profile, baseline)
-    written = write_reports(result, settings.out_dir, list(settings.formats), {"report_lang": report_lang})
+    options = {"report_lang": report_lang, "sarif_category": sarif_category(settings.target, settings.shard),
+               **(report_options or {})}
+    written = write_reports(result, settings.out_dir, list(settings.formats), options)
     return result, written, gate_exit_code(result, settings.fail_on, fail_on_new)

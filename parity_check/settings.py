@@ -1,11 +1,30 @@
 """From what the user typed to RunSettings: defaults < profile < command line."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Callable
 
 from .config import Profile, load_profile, find_profile_for, ProfileError
 from .pipeline import RunSettings, InputError, target_url
+
+
+def user_cache_dir() -> Path:
+    """Where incremental runs keep their page records unless --cache says otherwise: the user's cache folder
+    ($PARITY_CHECK_CACHE, else $XDG_CACHE_HOME/parity-check or ~/.cache/parity-check; ~/Library/Caches on
+    macOS, %LOCALAPPDATA% on Windows), not the working directory, so runs from anywhere share it and a
+    report folder never carries it."""
+    own = os.environ.get("PARITY_CHECK_CACHE")
+    if own:
+        return Path(own).expanduser()
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    elif os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "parity-check"
 
 
 def _looks_like_profile_name(target: str) -> bool:

@@ -20,6 +20,16 @@ class SharedBrowser:
         return self.loop.run_until_complete(pipeline.gather_async(settings, progress, self.session))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Runs through the command line keep their page cache in the user's cache folder: a test's goes to a
+    folder of its own, never the developer's ~/.cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("PARITY_CHECK_CACHE", str(tmp_path_factory.mktemp("user-cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def shared_browser():
     from parity_check import __version__

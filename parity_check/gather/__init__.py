@@ -21,7 +21,11 @@ async def gather_async(plan: CrawlPlan, store: ArtifactStore, settings: BrowserS
     one running BrowserSession, whose contexts are renewed so no state crosses from one run to the next."""
     owned = session is None
     if owned:
-        session = await BrowserSession(settings, version).start()
+        try:
+            session = await BrowserSession(settings, version).start()
+        except Exception as e:  # Playwright's error is a 70-line text with install advice for its own build
+            first = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            raise BrowserNotFound(f"the browser could not be started ({first[:300]})") from None
     else:
         await session.reset()
     try:

@@ -25,6 +25,7 @@ from typing import Any, Callable
 from ..artifacts import ArtifactStore, PageRecord
 from ..artifacts.store import record_key
 from ..models import normalise_url
+from ..progress import Line
 from ..urls import language_of_url, host_of, page_key
 from .cache import PageCache, ResponseRecorder, SiteState, content_key, document_digest, fingerprint
 from .discovery import discover
@@ -356,7 +357,7 @@ class Crawler:
                     self._write(record)
                     self._after_visit(record)
                 except Exception:
-                    self.progress(f"could not record {url} ({lang} {mode}): {_short_error(e)}")
+                    self.progress(Line(f"could not record ({lang} {mode}):", f"{url} {_short_error(e)}"))
             finally:
                 self.queue.task_done()
 
@@ -375,8 +376,9 @@ class Crawler:
         total = len(self.frontier.admitted) * len(self.plan.modes)
         extra = f" vi={record.get('vi', {}).get('state')}" if mode == "vi" else ""
         reused = " (unchanged: cached)" if "cached" in record.artifacts else ""
-        self.progress(f"[{self.state.done}/{total}] {record.outcome:8} {lang or '-':2} {mode:6}"
-                      f"{extra} {url}{reused}" + (f"  ({record.error})" if record.error else ""))
+        # the URL and the error are the page's words: a Line keeps them apart for the printer to neutralise
+        self.progress(Line(f"[{self.state.done}/{total}] {record.outcome:8} {lang or '-':2} {mode:6}{extra}{reused}",
+                           url + (f"  ({record.error})" if record.error else ""), self.state.done, total))
 
     def _write(self, record: PageRecord) -> None:
         if self.cache is not None:
@@ -448,7 +450,7 @@ class Crawler:
                 if key:
                     self.cache.put(record, key, record.url, {})
         except Exception as e:  # the cache is an optimisation: a failure to store costs only the next run
-            self.progress(f"cache: could not store {record.url}: {_short_error(e)}")
+            self.progress(Line("cache: could not store", f"{record.url}: {_short_error(e)}"))
 
     # -- visiting pages -------------------------------------------------------------------------------
     async def _visit(self, worker, mode, url, lang, depth, parent) -> PageRecord:

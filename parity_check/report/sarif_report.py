@@ -8,8 +8,10 @@ What GitHub code scanning needs and how it is met (see its "SARIF support for co
 - `partialFingerprints` keep alerts matched across runs: our fingerprint (sha1 of check, URL, language,
   mode, scope, stable locator) as `primaryLocationLineHash`, so the upload action does not try to compute
   one from a source file that does not exist.
-- `automationDetails.id` = `parity-check/<site or entity>/`: uploads from a matrix of entities get one
-  category each and do not close each other's alerts.
+- `automationDetails.id` = `parity-check/<site or entity>/`, and `.../shard-I-of-N/` for a shard: uploads
+  from a matrix of entities and shards get one category each and do not close each other's alerts; the
+  merged shards of an entity share the unsharded run's category. Never a port: a site served on another
+  port is the same site, and its alerts must stay matched.
 - limits: 25,000 results per run (more is rejected: the most severe are kept and the rest counted in
   `properties.resultsOmitted`), 20 tags per rule (10 shown: the first 10 are kept).
 """
@@ -114,10 +116,23 @@ def _result(f: Finding, rule_index: int, fallback_uri: str) -> dict[str, Any]:
     return result
 
 
+def entity_label(target: str) -> str:
+    """The site or gov.kz entity a run is about, without a port: `akimvko.gov.kz`,
+    `www.gov.kz/memleket/entities/edu`."""
+    host, _, rest = site_label(target).partition("/")
+    return host.rsplit(":", 1)[0] + (f"/{rest}" if rest else "")
+
+
+def sarif_category(target: str, shard: tuple[int, int] = (1, 1)) -> str:
+    """`parity-check/<entity>/`, with `shard-I-of-N/` for one shard of a sharded run. GitHub reads everything
+    before the last "/" as the category, so it ends with "/"."""
+    i, n = shard
+    return f"parity-check/{entity_label(target)}/" + (f"shard-{i}-of-{n}/" if n > 1 else "")
+
+
 def build_sarif(result, findings: list[Finding], category: str | None = None) -> dict[str, Any]:
     label = site_label(result.target)
-    # GitHub reads everything before the last "/" as the category, so the id ends with "/".
-    category = category or f"parity-check/{label}/"
+    category = category or sarif_category(result.target)
     if not category.endswith("/"):
         category += "/"
     kept = sorted(findings, key=lambda f: (-(f.outcome == "violation"), -impact_rank(f.impact)))[:MAX_RESULTS]
