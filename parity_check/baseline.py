@@ -49,6 +49,8 @@ def apply_baseline(result: RunResult, baseline: dict[str, Any]) -> RunResult:
         "source": baseline.get("_source"),
         "target": baseline.get("target"),
         "captured_at": baseline.get("captured_at"),
+        # another axe-core may have other rules: findings then change with the tool, not the site
+        "axe_version": (baseline.get("tool") or {}).get("axe_version"),
         "new": sum(1 for f in findings if note(f, "baseline") == "new"),
         "persisting": sum(1 for f in findings if note(f, "baseline") == "persisting"),
         "fixed": fixed,

@@ -2,15 +2,19 @@
 imports. Lists (tags, related) are joined with "; "; evidence and message_args are JSON.
 
 Written as UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 (without it Kazakh letters
-arrive garbled). A cell that starts with = + - @ or a control character would be run as a formula by
-spreadsheet programs (CSV injection): such cells get a leading apostrophe, the usual defence; the exact
-value stays in report.json.
+arrive garbled), with every field quoted. A cell that starts with = + - @ or a tab or carriage return would
+be run as a formula by spreadsheet programs (CSV injection), and so would a part of a cell after a separator:
+Excel in Russian and Kazakh locales splits on `;`, others on `,`, a paste on tabs, so a crawled URL
+`.../a;=1+1;` becomes a formula cell there whatever the quoting. So a formula start at the beginning of a
+cell, or after any of `, ; | tab CR LF` (spaces between allowed), gets an apostrophe before it, the usual
+defence; the exact value stays in report.json.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from ..models import Finding
@@ -20,12 +24,13 @@ from .notes import note
 COLUMNS = ("fingerprint", "check", "source", "outcome", "impact", "url", "lang", "mode", "scope", "selector",
            "message", "why", "help_url", "tags", "related", "evidence", "message_key", "message_args",
            "baseline", "suppressed_reason", "suppressed_expires", "suppression_expired")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a formula start at the beginning of the cell or of any part a spreadsheet may split it into
+_FORMULA = re.compile(r"(^|[,;|\t\r\n])([ \u00a0]*)(?=[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])")
 
 
 def safe_cell(value) -> str:
     s = "" if value is None else str(value)
-    return "'" + s if s.startswith(_FORMULA_START) else s
+    return _FORMULA.sub(lambda m: f"{m[1]}{m[2]}'", s)
 
 
 def row_of(f: Finding) -> list[str]:
@@ -51,7 +56,7 @@ class CsvReporter(Reporter):
 
     def finish(self) -> Path:
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180 line ends
+        writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL)  # RFC 4180 line ends
         writer.writerow(COLUMNS)
         for f in self.findings:
             writer.writerow(row_of(f))

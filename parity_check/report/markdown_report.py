@@ -5,7 +5,10 @@ under 1 MiB) whatever the size of the run: the head (score, counts, what to fix 
 always written, then findings row by row until the budget is spent, then a note pointing to the full report.
 
 Everything a site controls is escaped: Markdown punctuation gets a backslash, and < > & become entities, so
-a page's text cannot open a link, a script tag or a table cell.
+a page's text cannot open a link, a script tag or a table cell. Escaping alone does not stop GitHub's
+autolinks (a bare `https://…`, `www.…`, an e-mail address) or @mentions, which are found in the text after
+the escapes are undone: md() breaks their triggers with a zero-width space (the text reads the same), and
+page URLs are shown as code spans (`md_url`), which are never linked and copy as they are.
 """
 from __future__ import annotations
 
@@ -25,13 +28,31 @@ DEFAULT_MAX_BYTES = GITHUB_SUMMARY_LIMIT - 16 * 1024  # room for whatever the wo
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
+_ZWSP = "&#8203;"  # a zero-width space, written as an entity so the file shows where it is
+# what GitHub turns into a link or a mention: scheme separators, www., @ (e-mail autolinks and mentions)
+_AUTOLINK = re.compile(r"(?i)(:)(?=//)|(?<![\w.])(www)(?=\.)|(@)")
+
+
 def md(text) -> str:
-    """Escapes a value for a Markdown table cell or paragraph."""
+    """Escapes a value for a Markdown table cell or paragraph; no link, mention or markup survives."""
     s = "" if text is None else str(text)
     s = re.sub(r"\s+", " ", s).strip()
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    return s.replace("@", "&#64;")  # no @mentions from a page's text
+    return _AUTOLINK.sub(lambda m: (m[1] or m[2] or "&#64;") + _ZWSP, s)
+
+
+_NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"`{}|\\^]')
+
+
+def md_url(url) -> str:
+    """A page URL as an inline code span: shown and copied as it is, never linked. Characters a URL may not
+    carry raw (space, < > " ` { } | \\ ^, controls) are percent-encoded as a browser would, so no fence or
+    table cell can be broken and no markup appears."""
+    s = "" if url is None else str(url).strip()
+    if not s:
+        return ""
+    return "`" + _NOT_IN_URLS.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode("utf-8")), s) + "`"
 
 
 def _size(text: str) -> int:
@@ -47,7 +68,7 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
     review = [f for f in counted if f.outcome == "incomplete"]
     by_impact = {i: sum(1 for f in violations if f.impact == i) for i in reversed(IMPACT_ORDER)}
     cov = result.coverage
-    head = [f"# parity-check: {md(result.target)}", ""]
+    head = [f"# parity-check: {md_url(result.target)}", ""]
     head.append(f"**{md(t('score_heading'))}: {md(t('score_value', score=score.value))}** · "
                 f"{md(t('violations'))}: {len(violations)} ("
                 + ", ".join(f"{md(t('impact_' + i))} {n}" for i, n in by_impact.items()) + ") · "
@@ -112,7 +133,7 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
         state = note(f, "baseline")
         flag = f" ({md(t('needs_review'))})" if f.outcome == "incomplete" else ""
         flag += f" ({md(t('baseline_' + state))})" if state else ""
-        row = (f"| {md(t('impact_' + f.impact))}{flag} | {md(f.check)} | {md(f.url)} | {md(f.lang or '')} | "
+        row = (f"| {md(t('impact_' + f.impact))}{flag} | {md(f.check)} | {md_url(f.url)} | {md(f.lang or '')} | "
                f"{md(t('mode_' + f.mode) if f.mode in ('normal', 'vi') else f.mode or '')} | {md(f.selector or '')} | "
                f"{md(finding_message(f, lang).value)} |\n")
         size = _size(row)

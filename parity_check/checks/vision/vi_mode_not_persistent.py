@@ -78,14 +78,16 @@ class ViModeNotPersistent(Check):
                             related=[step["to"]], evidence={"step": step}, content_key=f"{key}:{step.get('lang', '')}")
 
     def _from_crawl(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_lang: dict = defaultdict(list)  # lang -> [(page, its vi artifact)], each record read once
+        # (lang, crawl) -> [(page, its vi artifact)], each record read once. The stamps order the visits of
+        # one browser: merged shards (report/merge.py stamps `vi.crawl`) are compared each within its own.
+        by_lang: dict = defaultdict(list)
         for page in ctx.pages:
             if page.mode != "vi":
                 continue
             vi = page.get("vi") or {}
             if vi.get("load_started") is not None and vi.get("state") in ("active", "ineffective"):
-                by_lang[page.lang].append((page, vi))
-        for lang, pages in by_lang.items():
+                by_lang[(page.lang, vi.get("crawl"))].append((page, vi))
+        for (lang, _crawl), pages in by_lang.items():
             if any(_mode_by_url(vi) for _, vi in pages):
                 continue  # a mode reached through a URL is kept by following its own links: the probe's case
             on_since = sorted(vi["active_since"] for _, vi in pages
