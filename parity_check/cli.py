@@ -51,7 +51,8 @@ def main():
 
     \b
     Exit codes: 0 no violation at or above --fail-on; 1 violations at or above it;
-                2 the tool, its configuration or its input failed.
+                2 the tool, its input or the site failed (bad option, profile or
+                baseline, no browser, no page could be audited).
     """
 
 
@@ -89,7 +90,12 @@ def _default_out(target: str) -> Path:
     return Path("reports") / f"{slug}-{stamp}"
 
 
-@main.command("check")
+EXIT_CODES_HELP = ("Exit codes: 0 no violation at or above --fail-on; 1 violations at or above it (with --fail-on-new, "
+                   "new ones only); 2 the tool, its input or the site failed (bad option, profile or baseline, "
+                   "no browser, no page could be audited).")
+
+
+@main.command("check", epilog=EXIT_CODES_HELP)
 @click.argument("target", required=False)
 @click.option("--profile", "profile_ref", metavar="FILE|NAME", help="Profile YAML file or shipped profile name.")
 @click.option("--langs", metavar="kk,ru,en", help="Languages to check (default: the profile's, else kk,ru,en).")
