@@ -179,7 +179,7 @@ def _plan(targets, entities, platform_url, demo_base, profile_ref, langs, fail_o
     for slug in _words(entities):
         if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", slug):
             raise InputError(f"{slug!r} is not a gov.kz entity slug (letters, digits, '.', '_', '-')")
-        jobs.append(Job(platform + ENTITY_PATH.format(slug=slug), profile_ref or "govkz"))
+        jobs.append(Job(platform + ENTITY_PATH.format(slug=slug), profile_ref or f"govkz?slug={slug}"))
     if demo_base:
         jobs.append(Job(f"{demo_base}/", "demo", label="demo"))
     if not jobs:
@@ -254,7 +254,7 @@ def _run_job(job: Job, progress: GithubProgress, report_lang: str, fail_on_new: 
     shutil.copy(written["sarif"], sarif_dir / f"{job.label}.sarif")
     notes = _notes(job, result)
     try:
-        pipeline.require_audited(result)
+        pipeline.require_audited(result, settings.shard)
     except pipeline.NothingAudited as e:
         progress.command(f"::error title=parity-check: no page audited::{_escape_data(neutral(e))}")
         notes.append(f"**parity-check could not audit any page of {md(job.label)}**: the site is down, refuses "

@@ -253,7 +253,7 @@ def _run_check(target, profile_ref, langs, max_pages, max_depth, concurrency, ou
     result, written, code = pipeline.finish_run(store, settings, baseline=baseline, report_lang=report_lang,
                                                 fail_on_new=fail_on_new)
     echo_summary(result, written)
-    pipeline.require_audited(result)  # reports are written, but a run that audited nothing failed: exit 2
+    pipeline.require_audited(result, settings.shard)  # reports are written, but a run that audited nothing failed: exit 2
     return code
 
 

@@ -384,8 +384,9 @@ class GovKzSpaSite:
 
     name = "govkz-spa"
 
-    def __init__(self, delay_ms: int = 150, slug: str = SLUG):
+    def __init__(self, delay_ms: int = 150, slug: str = SLUG, also: tuple[str, ...] = ()):
         self.slug = slug
+        self.slugs = {slug, *also}  # more entities on the same platform, with the same content
         self.app_js = APP_JS.replace("__DELAY_MS__", str(int(delay_ms)))
 
     def handle(self, method: str, path: str, query: dict, headers: dict) -> Response:
@@ -413,7 +414,7 @@ class GovKzSpaSite:
         slug, _, section = rest.partition("/")
         headers = {"Content-Language": lang, "Vary": "Accept-Language"}
         missing = json_response({"error": "not found", "lang": lang}, 404, headers)
-        if slug != self.slug:
+        if slug not in self.slugs:
             return missing
         ok = lambda data: json_response({"lang": lang, **data}, 200, headers)  # noqa: E731
         e = ENTITY[lang]
