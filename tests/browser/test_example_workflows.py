@@ -13,9 +13,11 @@ The workflows' own scale (MAX_PAGES, the entity list) is set small through their
 """
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import os
+import socket
 import subprocess
 import sysconfig
 import venv
@@ -23,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from parity_check.report.sample import tiny_png
 from parity_check.sites.server import SiteServer
 from tests.sites.govkz_spa import GovKzSpaSite
 from tests.workflow_runner import Runner
@@ -48,6 +51,12 @@ def runner(tmp_path_factory):
            "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
            "PARITY_CHECK_CACHE": str(root / "cache")}
     return Runner(ROOT, root, env_dir / "bin", env)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def _outputs(run, job: str) -> list[dict]:
@@ -100,7 +109,8 @@ class Deployed(GovKzSpaSite):
     def handle(self, method, path, query, headers):
         response = super().handle(method, path, query, headers)
         if (response.content_type or "").startswith("text/html"):
-            body = response.body_bytes().replace(b"</body>", b'<img src="/static/new-logo.png" width="40" height="40"></body>')
+            logo = f'<img src="data:image/png;base64,{base64.b64encode(tiny_png(40, 40)).decode()}"></body>'
+            body = response.body_bytes().replace(b"</body>", logo.encode())
             response = dataclasses.replace(response, body=body)
         return response
 
@@ -109,7 +119,8 @@ class Deployed(GovKzSpaSite):
 def test_on_deploy_adopts_a_first_baseline_then_fails_on_new_findings_only(runner):
     workflow = EXAMPLES / "on-deploy.yml"
     env = {"MAX_PAGES": "6"}
-    with SiteServer(GovKzSpaSite(slug="edu")) as platform:
+    port = _free_port()  # the platform keeps its address from one deploy to the next
+    with SiteServer(GovKzSpaSite(slug="edu"), port=port) as platform:
         first = runner.run_workflow(workflow, inputs={"entities": "edu", "platform-url": platform}, env=env)
         assert first.ok, _log(first)
         out = _outputs(first, "check")[0]
@@ -117,7 +128,7 @@ def test_on_deploy_adopts_a_first_baseline_then_fails_on_new_findings_only(runne
         assert "becomes its baseline" in _log(first)
         assert first.jobs["check"][0]["steps"]["last"]["outputs"]["run-id"] == ""
 
-    with SiteServer(Deployed(slug="edu")) as platform:
+    with SiteServer(Deployed(slug="edu"), port=port) as platform:
         second = runner.run_workflow(workflow, inputs={"entities": "edu", "platform-url": platform}, env=env)
     job = second.jobs["check"][0]
     assert job["steps"]["last"]["outputs"]["run-id"] == str(first.id)
