@@ -170,6 +170,7 @@ def _plan(targets, entities, platform_url, demo_base, profile_ref, langs, fail_o
           baseline, adopt: bool) -> list[Job]:
     """The sites to check, each with its settings, folder and baseline, all checked before any browser."""
     from .cli import _split_csv
+    from .config import find_profile_for
     from .pipeline import InputError, target_url
     from .report.sarif_report import entity_label
     from .settings import build_settings
@@ -179,7 +180,9 @@ def _plan(targets, entities, platform_url, demo_base, profile_ref, langs, fail_o
     for slug in _words(entities):
         if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", slug):
             raise InputError(f"{slug!r} is not a gov.kz entity slug (letters, digits, '.', '_', '-')")
-        jobs.append(Job(platform + ENTITY_PATH.format(slug=slug), profile_ref or f"govkz?slug={slug}"))
+        # the entity's own shipped profile if it has one (as on the platform itself), else the platform's
+        ref = profile_ref or find_profile_for(PLATFORM + ENTITY_PATH.format(slug=slug)) or f"govkz?slug={slug}"
+        jobs.append(Job(platform + ENTITY_PATH.format(slug=slug), ref))
     if demo_base:
         jobs.append(Job(f"{demo_base}/", "demo", label="demo"))
     if not jobs:
