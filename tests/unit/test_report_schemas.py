@@ -40,7 +40,7 @@ def test_report_json_matches_its_schema(tmp_path):
     path = write_reports(sample_result(), tmp_path, ["json"])["json"]
     data = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(_schema("report.schema.json"), format_checker=_format_checker()).validate(data)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert data["score"]["value"] == 80
     assert data["template_issues"][0]["check"] == "image-alt" and data["template_issues"][0]["pages"] == 8
 
