@@ -128,7 +128,7 @@ class Finding:
         d["related"] = list(self.related)
         d["modes"] = list(self.seen_in)
         d["fingerprints"] = list(self.all_fingerprints)
-        d.pop("locator")
+        d["locator"] = self.locator if self.locator is not None else stable_locator(self.selector)
         for note in ("suppressed", "suppression_expired", "baseline"):
             if d[note] is None:
                 d.pop(note)

@@ -11,7 +11,7 @@ from .notes import with_notes
 
 _FINDING_FIELDS = ("check", "source", "outcome", "impact", "url", "lang", "mode", "scope", "selector", "message",
                    "why", "help_url", "tags", "related", "evidence", "message_key", "message_args", "fingerprint",
-                   "modes", "fingerprints")
+                   "modes", "fingerprints", "locator")
 _PAGE_FIELDS = ("url", "lang", "mode", "status", "outcome", "error", "final_url", "title", "vi_state", "vi_method")
 
 

@@ -94,7 +94,7 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
 
     if templates:
         head += [f"## {md(t('template_heading'))}", "",
-                 f"| {md(t('impact'))} | {md(t('check'))} | {md(t('template_pattern'))} | {md(t('element'))} | "
+                 f"| {md(t('impact'))} | {md(t('check'))} | {md(t('template_col'))} | {md(t('element'))} | "
                  f"{md(t('languages_pages'))} | {md(t('examples'))} |", "|---|---|---|---|---|---|"]
         for x in templates:
             flag = f" ({md(t('needs_review'))})" if x.outcome == "incomplete" else ""
