@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -168,7 +168,10 @@ def template_findings(findings, min_pages: int = TEMPLATE_MIN_PAGES) -> list[Tem
         pages: dict[str, set[str]] = defaultdict(set)
         for f in fs:
             pages[template(f.url)].add(f.url)
-        if len(pages) >= 2 and sum(map(len, pages.values())) >= min_pages:
+        # On pages of several templates of one language: the kk, ru and en versions of one page are pages
+        # of three templates (/kz/news/:id, /ru/news/:id...) but one page's defect, not a layout's.
+        templates_per_lang = Counter(f.lang for f in {(f.lang, template(f.url)): f for f in fs}.values())
+        if max(templates_per_lang.values()) >= 2 and sum(map(len, pages.values())) >= min_pages:
             out.append(TemplateFinding(LAYOUT, check, outcome, locator, None, sorted(fs, key=Finding.sort_key),
                                        {p: len(u) for p, u in sorted(pages.items())}))
             taken.update(id(f) for f in fs)
