@@ -226,3 +226,16 @@ def test_markdown_gives_a_template_finding_one_row(tmp_path):
     rows = [line for line in text.splitlines() if "/kz/news/:id" in line]
     assert len(rows) == 1 and "kk 300" in rows[0]
     assert text.count("photo\\-") == 0  # no instance of the template is listed on its own
+
+
+def test_html_inlines_screenshots_only_up_to_its_budget(tmp_path, monkeypatch):
+    from parity_check.report import html_report as h
+    from parity_check.report.sample import png_data_uri
+
+    shot = png_data_uri()
+    findings = assign_fingerprints([replace(finding(check="color-contrast", url=f"{BASE}/kz/p{i}x", selector=f"#c{i}x",
+                                                    content=str(i)), evidence={"screenshot": shot}) for i in range(20)])
+    result = replace(sample_result(), findings=findings)
+    monkeypatch.setattr(h, "SCREENSHOT_BUDGET", len(shot) * 3 + 1)
+    html = write_reports(result, tmp_path, ["html"])["html"].read_text(encoding="utf-8")
+    assert html.count('<img src="data:image/png') == 3
