@@ -5,9 +5,10 @@ Names here never change; fields are only added (schema_version 1.x). Added in 1.
 and `baseline` (present only when set).
 
 1.2 (one finding per defect): the same check on the same element of the same page in the normal and the VI
-mode is one finding; per finding `modes` (the modes it was seen in; `mode` is the first) and `fingerprints`
-(each mode's fingerprint; `fingerprint` is the first, so a finding seen in one mode keeps its old one), and
-`template` (the id of the template finding it belongs to). `template_issues` are the template findings: one
+mode is one finding; per finding `modes` (the modes it was seen in; `mode` is the first), `fingerprints`
+(each mode's fingerprint; `fingerprint` is the first, so a finding seen in one mode keeps its old one),
+`locator` (the stable locator the fingerprint and the grouping use) and `template` (the id of the template
+finding it belongs to). `template_issues` are the template findings: one
 per element of a layout shared by several templates, or per element of one URL template (templates.py),
 with `id`, `kind`, `template`, `outcome`, `languages`, `modes`, `instances`, `examples`; `summary.instances`
 (findings per mode, as 1.1 counted them), `summary.defects` (things to fix: a template finding once) and
