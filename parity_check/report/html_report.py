@@ -107,13 +107,14 @@ class CheckGroup:
     pages: int
     items: list[FindingView] = field(default_factory=list)  # the first of its findings outside templates
     more: int = 0  # its findings outside templates not shown
-    templates: list[TemplateFinding] = field(default_factory=list)
+    templates: list[TemplateFinding] = field(default_factory=list)  # the first of its template findings
+    templates_total: int = 0
 
 
 @dataclass
 class PageView:
     url: str
-    items: list[tuple[FindingView, str]]  # (finding, where its link goes)
+    items: list[tuple[FindingView, str, bool]]  # (finding, where its link goes, of a template finding)
     total: int
 
 
@@ -186,12 +187,12 @@ def _check_groups(violations, templates, views: _Views, lang: str) -> list[Check
             fix=how_to_fix(first, lang) if first.source != "axe" else None, help_url=http_url(first.help_url),
             impact=worst_impact(fs), findings=len(fs), defects=len(mine) + len(own),
             pages=len({(f.url, f.lang) for f in fs}), items=[views(f) for f in own[:FINDINGS_SHOWN]],
-            more=max(0, len(own) - FINDINGS_SHOWN), templates=mine))
+            more=max(0, len(own) - FINDINGS_SHOWN), templates=mine[:TEMPLATES_SHOWN], templates_total=len(mine)))
     groups.sort(key=lambda g: (-impact_rank(g.impact), -g.defects, g.check))
     return groups
 
 
-def _page_views(violations, views: _Views, shown: set[str]) -> tuple[list[PageView], int]:
+def _page_views(violations, views: _Views, shown: set[str], in_template: set[int]) -> tuple[list[PageView], int]:
     """The pages with the most findings first, each with the first of its findings; a finding links to its
     template finding, to itself where the report shows it, or else to its check's section."""
     by_page: dict[str, list[Finding]] = defaultdict(list)
@@ -205,7 +206,7 @@ def _page_views(violations, views: _Views, shown: set[str]) -> tuple[list[PageVi
         for f in fs[:PAGE_FINDINGS_SHOWN]:
             v = views(f, screenshot=False)
             target = v.template_anchor or (v.anchor if v.anchor in shown else check_anchor(f.check))
-            items.append((v, target))
+            items.append((v, target, id(f) in in_template))
         out.append(PageView(url=url, items=items, total=len(fs)))
     return out, len(ordered)
 
@@ -217,25 +218,29 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
     violations = [f for f in counted if f.outcome == "violation"]
     review_all = [f for f in counted if f.outcome == "incomplete"]
     templates = template_findings(counted, min_pages)
-    template_anchor = {id(f): tf.anchor for tf in templates for f in tf.findings}
-    views = _Views(lang, run_dir, template_anchor)
     fail_templates = [tf for tf in templates if tf.outcome == "violation"]
     review_templates = [tf for tf in templates if tf.outcome != "violation"]
+    fix_items = fix_first(result, FIXES_SHOWN, min_pages, fail_templates)
+    # The template findings the report shows: the first ones, and any that "what to fix first" names.
+    shown_templates = fail_templates[:TEMPLATES_SHOWN]
+    shown_templates += [i.template for i in fix_items if i.template and i.template not in shown_templates]
+    shown_anchors = {tf.anchor for tf in shown_templates + review_templates[:TEMPLATES_SHOWN]}
+    in_template = {id(f) for tf in templates for f in tf.findings}
+    views = _Views(lang, run_dir, {id(f): tf.anchor for tf in templates if tf.anchor in shown_anchors
+                                   for f in tf.findings})
 
     def template_view(tf: TemplateFinding) -> TemplateView:
         first = tf.findings[0]
         return TemplateView(t=tf, title=check_title(first, lang), why=why(first, lang), first=views(first))
 
-    template_views = [template_view(tf) for tf in fail_templates[:TEMPLATES_SHOWN]]
+    template_views = [template_view(tf) for tf in shown_templates]
     groups = _check_groups(violations, fail_templates, views, lang)
     shown = {v.anchor for g in groups for v in g.items}
-    pages_groups, pages_with_findings = _page_views(violations, views, shown)
+    pages_groups, pages_with_findings = _page_views(violations, views, shown, in_template)
 
     score = site_score(result, min_pages)
     fixes = [{"item": item, "title": check_title(item.findings[0], lang),
-              "message": finding_message(item.findings[0], lang)}
-             for item in fix_first(result, FIXES_SHOWN, min_pages, fail_templates)]
-    in_template = set(template_anchor)
+              "message": finding_message(item.findings[0], lang)} for item in fix_items]
     review_own = [f for f in review_all if id(f) not in in_template]
 
     coverage = coverage_by_language(result)
@@ -280,7 +285,8 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
         "mode_label": lambda m: t(f"mode_{m}") if m in ("normal", "vi") else t("mode_none"),
         "impact_label": lambda i: t(f"impact_{i}"), "impacts": list(reversed(IMPACT_ORDER)),
         "score": score, "fixes": fixes, "groups": groups,
-        "templates": template_views, "templates_total": len(fail_templates),
+        "templates": template_views, "templates_total": len(fail_templates), "examples_shown": EXAMPLES_SHOWN,
+        "shown_anchors": shown_anchors,
         "summary": {"defects": defect_count(violations, fail_templates), "templates": len(fail_templates),
                     "pages": len({(f.url, f.lang) for f in violations}), "findings": len(violations),
                     "instances": sum(len(f.seen_in) or 1 for f in violations), "review": len(review_all)},

@@ -239,3 +239,22 @@ def test_html_inlines_screenshots_only_up_to_its_budget(tmp_path, monkeypatch):
     monkeypatch.setattr(h, "SCREENSHOT_BUDGET", len(shot) * 3 + 1)
     html = write_reports(result, tmp_path, ["html"])["html"].read_text(encoding="utf-8")
     assert html.count('<img src="data:image/png') == 3
+
+
+def test_every_link_of_a_cut_report_leads_somewhere(tmp_path, monkeypatch):
+    from parity_check.report import html_report as h
+
+    findings = []
+    for c, lang in (("kz", "kk"), ("ru", "ru"), ("en", "en")):
+        for section in ("news", "events", "blog", "docs"):  # 12 templates, each with its photo defect
+            findings += [finding(url=f"{BASE}/{c}/{section}/{k}/", lang=lang, selector=f'img[src$="{section}{k}.jpg"]',
+                                 content=f"{section}{k}") for k in range(1, 5)]
+    result = replace(sample_result(), findings=assign_fingerprints(findings))
+    monkeypatch.setattr(h, "TEMPLATES_SHOWN", 2)
+    monkeypatch.setattr(h, "FIXES_SHOWN", 4)
+    html = write_reports(result, tmp_path, ["html"])["html"].read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert targets - ids == set()
+    assert html.count("Pages of the template") == 6  # the first 2, and the 4 that what to fix first names
+    assert "The first 2 of 12 are shown" in html
