@@ -10,7 +10,8 @@ add to axe's recorded results, so the run carries the defects the reports must g
   page), in both modes: one template finding per language (the news template's photo), each instance one
   finding seen in both modes;
 - every EDITORIAL_EVERY-th copy: a low-contrast passage an editor pasted (an element of its own, normal mode);
-- every VI_ONLY_EVERY-th copy (kk, ru): a badge the VI theme leaves at low contrast (VI mode only).
+- every VI_ONLY_EVERY-th copy (kk, ru): a badge the VI theme leaves at low contrast (VI mode only);
+- a screenshot crop of every failing element (the recording's largest crop file for all of them).
 """
 from __future__ import annotations
 
@@ -67,7 +68,19 @@ def _vary(record: dict, k: int) -> dict:
         violations.append(_contrast(f"#editorial-note{k}", f'<span id="editorial-note{k}" style="color:#aaa">…</span>'))
     if out["mode"] == "vi" and k % VI_ONLY_EVERY == 0:
         violations.append(_contrast(f"#badge{k}", f'<span id="badge{k}" class="bvi-no-styles">…</span>'))
+    # Each failing element has its screenshot crop, as the crops gatherer records one for a real run (the
+    # recording's largest crop stands for all of them: what matters here is how much the reports inline).
+    crops = out["artifacts"].setdefault("crops", {})
+    crop = _largest_crop()
+    for rule in violations:
+        for node in rule["nodes"]:
+            crops.setdefault("by_selector", {})[node["target"][0]] = crop
+    crops.setdefault("images", {})[crop] = {"file": f"crops/{crop}.png"}
     return out
+
+
+def _largest_crop() -> str:
+    return max((DEMO / "crops").glob("*.png"), key=lambda p: (p.stat().st_size, p.name)).stem
 
 
 def scaled_run(out_dir: Path, news_items: int) -> ArtifactStore:

@@ -1,10 +1,11 @@
 """The reports of a whole site, on a scaled copy of the demo recording (tests/scaled_run.py; bench/report_bench.py
 measures the full 4,700-URL size): the planted template defect is one template finding per language with
 its page count, each of its instances one finding seen in both modes, and report.html does not grow with
-the site."""
+the site (its text stays flat, its screenshots stop at their budget)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -12,6 +13,7 @@ from parity_check import pipeline
 from parity_check.config import load_profile
 from parity_check.report import write_reports
 from parity_check.report.finalise import finalise_result
+from parity_check.report.html_report import SCREENSHOT_BUDGET
 from tests.scaled_run import EDITORIAL_EVERY, FIRST_ITEM, PLANTED_TEMPLATE, VI_ONLY_EVERY, scaled_run, urls_of
 
 SMALL, LARGE = 30, 90
@@ -56,7 +58,13 @@ def test_a_defect_seen_in_both_modes_is_one_finding(large):
 
 
 def test_report_html_stays_the_same_size_as_the_site_grows(large, tmp_path):
-    _, _, _, small_html = _reports(tmp_path, SMALL)
-    _, _, _, large_html = large
-    small, big = small_html.stat().st_size, large_html.stat().st_size
-    assert big < small * 1.1 and big < 1024 * 1024
+    """Its text does not grow with the site, and its screenshots stop at their budget."""
+    def text_and_images(path):
+        html = path.read_text(encoding="utf-8")
+        images = re.findall(r'src="(data:image/[^"]+)"', html)
+        return len(html) - sum(map(len, images)), sum(map(len, images))
+
+    small_text, _ = text_and_images(_reports(tmp_path, SMALL)[3])
+    big_text, big_images = text_and_images(large[3])
+    assert big_text < small_text * 1.1 and big_text < 512 * 1024
+    assert 0 < big_images <= SCREENSHOT_BUDGET  # every failing element has a crop; the shown ones are inlined
