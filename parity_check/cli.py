@@ -288,6 +288,30 @@ def profiles_show(ref):
         raise fail(str(e))
 
 
+@profiles_group.command("data")
+@click.argument("name", required=False)
+@click.option("--profile", "ref", metavar="FILE|NAME", help="Show the data as this profile extends it.")
+def profiles_data(name, ref):
+    """The data sets a profile extends (switch names, ...): list them, or print one as YAML."""
+    import yaml
+
+    from .config import ProfileError, did_you_mean, load_profile
+    from .config.datasets import DATASETS, describe
+
+    try:
+        data = load_profile(ref).data
+    except ProfileError as e:
+        raise fail(str(e))
+    if name is None:
+        for data_name, what in describe():
+            click.echo(f"{data_name:22} {what}")
+        return
+    if name not in DATASETS:
+        guess = did_you_mean(name, DATASETS)
+        raise fail(f"no data set {name!r}" + (f" (did you mean {guess!r}?)" if guess else ""))
+    click.echo(yaml.safe_dump(data.get(name), allow_unicode=True, sort_keys=False, width=110), nl=False)
+
+
 @profiles_group.command("validate")
 @click.argument("files", nargs=-1, required=True)
 def profiles_validate(files):

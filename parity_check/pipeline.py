@@ -76,8 +76,10 @@ class RunSettings:
 
     def saved(self) -> dict[str, Any]:
         """What run.json keeps so `--resume` can rebuild these settings (the profile is reloaded by name)."""
+        from .config import PACKAGE_PROFILES
+
         source = getattr(self.profile, "source", None)
-        shipped = source is None or Path(source).parent.name == "profiles" and Path(source).parent.parent.name == "parity_check"
+        shipped = source is None or Path(source).resolve().parent == PACKAGE_PROFILES
         ref = self.profile_name if shipped else str(Path(source).resolve())
         return {"target": self.target, "profile_ref": ref, "languages": list(self.languages),
                 "formats": list(self.formats), "fail_on": self.fail_on, "max_pages": self.max_pages,
@@ -113,7 +115,7 @@ async def gather_async(settings: RunSettings, progress: Callable[[str], None] | 
         vi_active_selector=settings.vi_active_selector, wait_for=settings.wait_for,
         url_codes=settings.url_codes, settle_ms=settings.settle_ms, timeout_ms=settings.timeout_ms,
         resume=settings.resume, shard=settings.shard, cache_dir=settings.cache_dir,
-        skip=frozenset(settings.skip))
+        skip=frozenset(settings.skip), data=dict(getattr(settings.profile, "data", None) or {}))
     run = {"target": settings.target, "profile": settings.profile_name, "languages": list(settings.languages),
            "settings": settings.saved(), "started_at": now_iso(), "tool_version": __version__,
            "axe_version": axe_version()}

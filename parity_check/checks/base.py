@@ -69,6 +69,14 @@ class CheckContext:
     def threshold(self, name: str, default: Any) -> Any:
         return self.thresholds.get(name, default)
 
+    def data(self, name: str) -> Any:
+        """A data set (config/datasets.py) as the run's profile extends it, else as shipped."""
+        found = (getattr(self.profile, "data", None) or {}).get(name)
+        if found is None:
+            from ..config.datasets import shipped
+            found = self.memo.setdefault(("data", name), shipped(name))
+        return found
+
 
 class Check:
     """Base class. Subclasses set the class attributes and implement `run`."""

@@ -2,8 +2,8 @@
 
 A profile says which languages a site has and how they show in its URLs, where to start and what is in
 scope, how to switch the mode for the visually impaired on, which sections the rules require, what to
-ignore and when to fail. Shipped profiles live in `parity_check/profiles/` (so they install with the
-package): `_defaults.yaml` holds every default, one file per site refines it.
+ignore and when to fail. Shipped profiles live in the top-level `profiles/` folder (installed with the
+package as `parity_check.profiles`, see setup.py): `_defaults.yaml` holds every default, one file per site refines it.
 
 Merge order (later wins): `_defaults.yaml` < the `extends` chain < the profile < parameters in the
 reference (`govkz?slug=mz`) < overrides (command-line values; None means "not given").
@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, urlencode
 import yaml
 
 from .build import _assemble
+from .datasets import DATASETS, shipped as shipped_data, spelled_out
 from .layers import (
     _Layer, _bases_of, _chain, _defaults_layers, _fill, _merge, _named, _registries, _search_dirs, _text_layer,
     _url_key, _url_pattern, _validate,
@@ -49,7 +50,7 @@ __all__ = [  # the names the package offers; the modules beside this one are its
     "PACKAGE_PROFILES", "DEFAULTS_FILE", "LANGUAGES", "URL_STYLES", "IMPACT_LEVELS", "MAX_VALUES",
     "Problem", "ProfileError", "LanguageUrls", "Scope", "ViConfig", "SectionRule", "Suppression", "Profile", "Loc",
     "did_you_mean", "Spec", "Text", "Opt", "Int", "Number", "Choice", "Lang", "Regex", "ActionText", "Url", "Host",
-    "When", "Seq", "Keys", "Dict", "Struct", "SCHEMA",
+    "When", "Seq", "Keys", "Dict", "Struct", "SCHEMA", "DATASETS", "shipped_data",
     "load_profile", "load_profile_text", "find_profile_for", "list_profiles", "default_profile", "profile_to_dict",
     "profile_to_yaml",
 ]
@@ -196,6 +197,7 @@ def profile_to_dict(profile: Profile) -> dict:
                     "expires": s.expires} for s in profile.ignore],
         "fail_on": profile.fail_on, "thresholds": dict(profile.thresholds),
         "facts": {k: list(v) for k, v in profile.facts.items()},
+        "data": spelled_out(profile.data),
     }
     try:  # a default section the profile dropped must stay dropped when the printed profile is loaded
         dropped = _registries(_defaults_layers(()))["sections"] - set(profile.sections)

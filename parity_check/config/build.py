@@ -75,7 +75,7 @@ def _build(d: dict, name: str, source: str | None, origins: dict, default_sectio
                                  selector=s.get("selector"), expires=s.get("expires")) for s in filled["ignore"]),
         fail_on=filled["fail_on"], thresholds=dict(filled["thresholds"]),
         facts={"confirmed": tuple(facts.get("confirmed", ())), "assumed": tuple(facts.get("assumed", ()))},
-        aliases=tuple(filled.get("aliases", ())), params=params,
+        aliases=tuple(filled.get("aliases", ())), params=params, data=filled.get("data") or {},
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..vi_actions import Action
+from .datasets import extend as extend_data, shipped_layer
 from .model import DEFAULTS_FILE, PACKAGE_PROFILES, ProfileError, _split
 from .schema import SCHEMA, _HOST, _PLACEHOLDER, _Check, _kind, _mean
 from .yaml_lines import Loc, _Lines, _read_yaml
@@ -93,7 +94,8 @@ def _defaults_layers(dirs: tuple[Path, ...]) -> list[_Layer]:
     complete, so a local one need only say what it changes (and may declare new thresholds or sections)."""
     paths = [PACKAGE_PROFILES / DEFAULTS_FILE]
     paths += [d / DEFAULTS_FILE for d in dirs if d != PACKAGE_PROFILES and (d / DEFAULTS_FILE).is_file()]
-    return [_read_layer(p, None) for p in paths]
+    data = _Layer({"data": shipped_layer(dirs)}, str(PACKAGE_PROFILES / "data"), _Lines())
+    return [data, *(_read_layer(p, None) for p in paths)]
 
 
 def _registries(defaults: list[_Layer]) -> dict[str, set[str]]:
@@ -136,7 +138,11 @@ def _locate_base(ref: str, here: Path, dirs: tuple[Path, ...]) -> Path | None:
 def _merge(into: dict, layer: dict, origins: dict, source: str | None, lines: _Lines, path: Loc = ()) -> None:
     for key, value in layer.items():
         p = path + (key,)
-        if value is None and path == ("sections",):
+        if p == ("data",):
+            # data sets extend what the layers below hold (datasets.py): a profile adds names, keeps ours
+            extend_data(into.setdefault("data", {}), value)
+            _record(origins, p, value, source, lines)
+        elif value is None and path == ("sections",):
             _forget(origins, p, into.pop(key, None))
             origins[p] = (source, lines.value(p))
         elif path == ("facts",):

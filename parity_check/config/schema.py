@@ -307,6 +307,17 @@ def _key_hint(key: Any, fields: dict[str, Spec]) -> str | None:
     return f"did you mean '{elsewhere[0]}'?" if elsewhere else None
 
 
+class _DataSetsSpec(Spec):
+    """The `data:` key. Its data sets are declared in datasets.py, which builds on this module's validators,
+    so the import is deferred to the first use."""
+
+    what = "a mapping of data set names to their values"
+
+    def __call__(self, v, path, ck):
+        from .datasets import DataSets
+        return DataSets()(v, path, ck)
+
+
 _LANG_LIST = Seq(Lang(), nonempty=True, unique=True)
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _SECTION = Struct({"names": Dict(Lang(), Seq(Text())), "url_patterns": Seq(Regex()), "not_names": Seq(Text())})
@@ -343,6 +354,7 @@ SCHEMA = Struct({
     "fail_on": Choice(*IMPACT_LEVELS),
     "thresholds": Dict(Keys(r"^[a-z][a-z0-9_]*$", "threshold", "thresholds"), Number()),
     "facts": Struct({"confirmed": Seq(Text()), "assumed": Seq(Text())}),
+    "data": _DataSetsSpec(),
 })
 _NESTED_KEYS = [(leaf, f"{top}.{leaf}") for top, spec in SCHEMA.fields.items() if isinstance(spec, Struct)
                 for leaf in spec.fields]

@@ -64,6 +64,18 @@ class CrawlPlan:
     cache_dir: Path | None = None  # reuse the records of unchanged pages stored here (None: no cache)
     max_page_bytes: int = 10 * 1024 * 1024  # a main document heavier than this is not rendered
     page_budget_ms: int | None = None  # load + every gatherer; None: max(60 s, 4 x timeout_ms)
+    data: dict[str, Any] = field(default_factory=dict)  # the profile's data sets (config/datasets.py)
+
+    def dataset(self, name: str) -> Any:
+        """A data set as the profile extends it; the shipped one when the plan was built without."""
+        if name in self.data:
+            return self.data[name]
+        from ..config.datasets import shipped
+        return shipped(name)
+
+    def vi_switch_names(self) -> list[str]:
+        """Every language's names for the VI switch: a Kazakh page may well name it in Russian."""
+        return [n for names in self.dataset("vi_switch_names").values() for n in names]
 
     @property
     def budget_s(self) -> float:

@@ -62,7 +62,8 @@ async def switch_vi_on(page, plan, normal: dict, measure, wait_rendered) -> dict
         for action in plan.vi_steps:
             await _perform(page, action, wait_rendered)
     else:
-        found = await page.evaluate(_VI_PROBE, {"probe": "find", "activeSelector": plan.vi_active_selector})
+        found = await page.evaluate(_VI_PROBE, {"probe": "find", "activeSelector": plan.vi_active_selector,
+                                                "names": plan.vi_switch_names()})
         if not found:
             result.update(state="absent", after=before)
             return result

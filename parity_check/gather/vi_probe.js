@@ -1,18 +1,11 @@
 // Two probes for the visually-impaired (VI) mode, evaluated in the page:
 //  - "measure": how large and how contrasting the main text is, and which VI markers are present;
 //  - "find": the element that switches the mode on (the bvi widget, or a link/button named for the mode
-//    in Kazakh, Russian or English), with what a keyboard user would meet (focusable? accessible name?).
+//    in Kazakh, Russian or English: args.names), with what a keyboard user would meet (focusable? accessible name?).
 (args) => {
   const clean = (s) => (s || "").replace(/\s+/g, " ").trim();
-  const NAMES = [
-    // Kazakh
-    "көзі нашар", "нашар көретін", "нашар көретіндерге", "зағип",
-    // Russian
-    "слабовидящ", "для слабовидящих", "версия для слабо", "людей с нарушением зрения",
-    // English
-    "visually impaired", "low vision", "impaired vision", "accessible version", "for the blind",
-    "special version", "accessibility mode", "high contrast version",
-  ];
+  // What sites call the switch (profiles/data/vi_switch_names.yaml, extended by the profile), lower case.
+  const NAMES = (args.names || []).map((n) => n.toLowerCase());
 
   const markers = () => {
     const found = [];

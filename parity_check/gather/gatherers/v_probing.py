@@ -87,7 +87,8 @@ async def mark_switch(page, plan) -> dict | None:
         return {"how": "profile", "selector": first.target}
     if first is not None:
         return None  # switched by cookies or a URL: there is no control to operate
-    found = await page.evaluate(VI_PROBE, {"probe": "find", "activeSelector": plan.vi_active_selector})
+    found = await page.evaluate(VI_PROBE, {"probe": "find", "activeSelector": plan.vi_active_selector,
+                                           "names": plan.vi_switch_names()})
     return found[0] if found else None
 
 
