@@ -16,7 +16,7 @@ from parity_check.report.finalise import finalise_result
 from parity_check.report.html_report import SCREENSHOT_BUDGET
 from tests.scaled_run import EDITORIAL_EVERY, FIRST_ITEM, PLANTED_TEMPLATE, VI_ONLY_EVERY, scaled_run, urls_of
 
-SMALL, LARGE = 30, 90
+SMALL, LARGE = 20, 60
 
 
 def _reports(tmp_path, news_items):
