@@ -71,8 +71,9 @@ class TemplateFinding:
     """One check failing on the same element of many pages: one fix in a template, however many pages show
     it. `kind` LAYOUT: the element is the same (same stable locator, its content included) on pages of
     several templates; PATTERN: the same element of one template (templates.element_of) on pages of it,
-    whose content may differ (each news item's photo). `findings` are its instances, one per page (and
-    per language: a layout element of every language is one template finding)."""
+    whose content may differ (each news item's photo). `findings` are its instances: one per page and
+    language, each seen in one mode or both. A LAYOUT finding may span languages (the same header in kk and
+    ru); a PATTERN finding has the language of its URL template."""
 
     kind: str
     check: str
