@@ -195,7 +195,7 @@ def fix_first(result: RunResult, n: int = 5, min_pages: int = TEMPLATE_MIN_PAGES
 # -- coverage and counts -----------------------------------------------------------------------------------
 def coverage_by_language(result: RunResult) -> dict[str, dict[str, int]]:
     langs = list(result.languages) + sorted({p.lang for p in result.pages if p.lang and p.lang not in result.languages})
-    out = {lang: {"audited": 0, "failed": 0, "skipped": 0} for lang in langs}
+    out = {lang: {"audited": 0, "failed": 0, "skipped": 0, "not_found": 0} for lang in langs}
     for p in result.pages:
         if p.lang in out and p.outcome in out[p.lang]:
             out[p.lang][p.outcome] += 1

@@ -153,9 +153,11 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
                        "first": views[id(issue.findings[0])]} for issue in issues]
 
     coverage = coverage_by_language(result)
+    any_not_found = any(c["not_found"] for c in coverage.values())  # its column only where there are some
     lang_label = lambda code: t(f"lang_{code}") if code in ("kk", "ru", "en") else (code or t("lang_none"))  # noqa: E731
     coverage_chart = grouped_bars("chart-coverage", t("coverage_chart"), t("coverage_chart_desc"), [
-        (lang_label(code), [(t("audited"), c["audited"]), (t("failed"), c["failed"]), (t("skipped"), c["skipped"])])
+        (lang_label(code), [(t("audited"), c["audited"]), (t("failed"), c["failed"]), (t("skipped"), c["skipped"])]
+         + ([(t("outcome_not_found"), c["not_found"])] if any_not_found else []))
         for code, c in coverage.items()])
     by_cat = findings_by_category_and_lang(result)
     cat_langs = list(result.languages) + ["-"]
@@ -177,7 +179,7 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
         "mode_label": lambda m: t(f"mode_{m}") if m in ("normal", "vi") else t("mode_none"),
         "impact_label": lambda i: t(f"impact_{i}"), "impacts": list(reversed(IMPACT_ORDER)),
         "score": score, "fixes": fixes, "templates": template_views, "groups": groups,
-        "pages_groups": pages_groups, "coverage": coverage, "coverage_chart": coverage_chart,
+        "pages_groups": pages_groups, "coverage": coverage, "any_not_found": any_not_found, "coverage_chart": coverage_chart,
         "category_chart": category_chart, "by_cat": by_cat, "cat_langs": cat_langs, "categories": CATEGORIES,
         "matrix": matrix_view,
         "review": [views[id(f)] for f in counted if f.outcome == "incomplete"],

@@ -6,7 +6,7 @@ from typing import Iterable
 from ...models import Finding, normalise_url
 from ...urls import language_of_url, page_key
 from ..base import Check, CheckContext, register
-from ._targets import Targets, soft_404, target_of, verdict
+from ._targets import Targets, target_of, verdict
 
 
 @register
@@ -63,8 +63,6 @@ class BrokenLink(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         targets = Targets(ctx)
         for page in ctx.audited("normal"):
-            if soft_404(page):
-                continue  # a "not found" view is the missing page itself, not a page of the site
             seen = {normalise_url(page.url)}  # a link to the page itself is no way out of it
             for link in (page.get("dom") or {}).get("links", []):
                 url = target_of(link.get("href"))
