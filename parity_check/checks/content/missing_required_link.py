@@ -68,7 +68,7 @@ class MissingRequiredLink(Check):
         for lang in langs:
             for key in sorted(portals):
                 portal = portals[key]
-                found = [(page, link) for page, link in links[lang] if _links_to(link, portal)]
+                found = [(page, link) for page, link in links[lang] if _links_to(link, key, portals)]
                 if not found:
                     yield self.finding(page=homes[lang], key="missing", selector=None, content_key=key,
                                        args={**lang_args(lang), **_portal_args(key, portal),
@@ -92,18 +92,23 @@ def _portal_args(key: str, portal: dict) -> dict[str, str]:
     return {f"portal_{lang}": (names.get(lang) or [key])[0] for lang in ("en", "ru", "kk")}
 
 
-def _host_matches(host: str, hosts) -> bool:
+def _host_matches(host: str, hosts) -> int:
+    """How specifically `host` is one of `hosts` (the length of the host it is or is under), 0 when not."""
     host = host.lower().removeprefix("www.")
-    return any(host == h.removeprefix("www.") or host.endswith("." + h.removeprefix("www.")) for h in hosts or ())
+    return max((len(h) for h in (h.removeprefix("www.") for h in hosts or ())
+                if host == h or host.endswith("." + h)), default=0)
 
 
-def _links_to(link: dict, portal: dict) -> bool:
-    href = link.get("href") or ""
-    host = urlsplit(href).hostname or ""
-    if host and _host_matches(host, portal.get("hosts")):
-        return True
+def _links_to(link: dict, key: str, portals: dict) -> bool:
+    """A link to the portal's host (the most specific match: data.egov.kz is open data, not egov.kz), or, on
+    no portal's host, a link naming the portal."""
+    host = urlsplit(link.get("href") or "").hostname or ""
+    claims = {k: _host_matches(host, p.get("hosts")) for k, p in portals.items()} if host else {}
+    best = max(claims.values(), default=0)
+    if best:
+        return claims[key] == best
     text = " ".join(str(link.get(k) or "") for k in ("text", "name", "aria_label", "title")).lower()
-    return bool(text.strip()) and any(n.lower() in text for names in (portal.get("names") or {}).values()
+    return bool(text.strip()) and any(n.lower() in text for names in (portals[key].get("names") or {}).values()
                                       for n in names or ())
 
 
