@@ -28,7 +28,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -38,13 +37,9 @@ from parity_check.config import load_profile  # noqa: E402
 from parity_check.sites.server import SiteServer  # noqa: E402
 from tests.sites import govkz_spa  # noqa: E402
 
-MISSING_CHECKS = ("missing-item", "missing-document", "missing-language-version")
 # Everything but the page's own dom/axe/api and the site's not-found probe: what this benchmark measures.
 SKIP = ("links", "documents", "views", "crops", "generated_text", "vi_keyboard", "vi_persistence", "crop_files")
 VARIANTS = [("404", "platform"), ("empty", "platform"), ("404", "other"), ("empty", "other")]
-ENTITY = f"/memleket/entities/{govkz_spa.SLUG}"
-DETAIL = {"news": f"{ENTITY}/press/news/details/{{id}}", "document": f"{ENTITY}/documents/details/{{id}}"}
-LIST = {"news": (f"{ENTITY}/press/news", ENTITY), "document": (f"{ENTITY}/documents",)}
 
 
 def run_site(site, out: Path, **options):
@@ -59,60 +54,19 @@ def run_site(site, out: Path, **options):
     return store, pipeline.check(store, profile=profile)
 
 
-def missing_things() -> list[tuple[str, int, str]]:
-    return sorted((kind, item, lang) for (kind, item), langs in govkz_spa.MISSING.items() for lang in langs)
-
-
-def reports(finding, thing) -> bool:
-    """Does `finding` report the missing thing (kind, id, lang): on its page, or on its list naming it?"""
-    kind, item, lang = thing
-    if finding.check not in MISSING_CHECKS or finding.lang != lang:
-        return False
-    path = urlsplit(finding.url).path
-    if path == DETAIL[kind].format(id=item):
-        return True
-    targets = " ".join((finding.evidence.get("item") or {}).get("link_targets") or [])
-    return path in LIST[kind] and f"/details/{item}" in targets
-
-
-def score(result) -> dict:
-    things = missing_things()
-    found = [f for f in result.findings if f.check in MISSING_CHECKS]
-    reported = {t: [f for f in found if reports(f, t)] for t in things}
-    first = {id(fs[0]) for fs in reported.values() if fs}
-    missing_pages = {DETAIL[k].format(id=i) + f"|{l}" for k, i, l in things}
-    views = {f"{urlsplit(p.url).path}|{p.lang}": p for p in result.pages if p.mode == "normal"}
-    return {
-        "things": len(things),
-        "recall": sum(1 for fs in reported.values() if fs) / len(things),
-        "precision": len(first) / len(found) if found else 0.0,
-        "findings": len(found),
-        "duplicates": sum(max(0, len(fs) - 1) for fs in reported.values()),
-        "missed": [t for t, fs in reported.items() if not fs],
-        "unexpected": [(f.check, urlsplit(f.url).path, f.lang, f.message[:100]) for f in found
-                       if not any(reports(f, t) for t in things)],
-        "not_found_pages": sum(1 for p in result.pages if p.outcome == "not_found"),
-        "missing_pages_not_found": sum(1 for key in missing_pages if getattr(views.get(key), "outcome", None) == "not_found"),
-        "truncated_on_missing": sum(1 for f in result.findings if f.check == "truncated-text"
-                                    and f"{urlsplit(f.url).path}|{f.lang}" in missing_pages),
-        "reasons": sorted({(p.error or "").split(":", 1)[1].split(" ")[1:4].__str__() for p in result.pages
-                           if p.outcome == "not_found"}),
-    }
-
-
 def variant_table(out: Path, variants) -> list[dict]:
     rows = []
     for api, wording in variants:
         started = time.perf_counter()
         _, result = run_site(govkz_spa.govkz_spa_site(missing_api=api, wording=wording), out / f"{api}-{wording}")
-        s = score(result)
+        s = govkz_spa.score_missing(result)
         s.update(variant=f"api={api:5} wording={wording:8}", seconds=time.perf_counter() - started)
         rows.append(s)
         print(f"{s['variant']}  recall {s['recall']:6.1%}  precision {s['precision']:6.1%}  "
               f"({s['findings']} findings, {s['duplicates']} duplicates, {s['things']} missing things)  "
               f"missing pages judged not found {s['missing_pages_not_found']}/{s['things']}  "
-              f"not-found pages {s['not_found_pages']}  truncated-text on them {s['truncated_on_missing']}  "
-              f"[{s['seconds']:.0f} s]")
+              f"not-found pages {s['not_found_pages']} {s['told_by']}  truncated-text on them "
+              f"{s['truncated_on_missing']}  [{s['seconds']:.0f} s]")
         for t in s["missed"]:
             print(f"    missed: {t}")
         for u in s["unexpected"]:
@@ -147,10 +101,13 @@ def link_matrix(out: Path, removals) -> tuple[int, int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--no-links", action="store_true", help="the variants only, not the required-link runs")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         rows = variant_table(out, VARIANTS[:1] if args.quick else VARIANTS)
+        if args.no_links:
+            return 0
         portals = sorted(govkz_spa.PORTALS)
         removals = ([("egov", "kk"), ("open_data", "ru"), ("open_dialogue", "en")] if args.quick
                     else [(p, l) for p in portals for l in govkz_spa.LANGS])

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from urllib.parse import urlsplit
 
 from parity_check.sites.server import Response, html_response, json_response, not_found, redirect
 
@@ -57,6 +59,64 @@ PLANTED = [
 ]
 # Missing versions by (kind, id): the languages each lacks. Read by the benchmark and the tests.
 MISSING = {("news", 204): ("en",), ("news", 205): ("kk",), ("news", 206): ("kk",), ("document", 302): ("en",)}
+MISSING_CHECKS = ("missing-item", "missing-document", "missing-language-version")
+_ENTITY_PATH = f"/memleket/entities/{SLUG}"
+_DETAIL = {"news": f"{_ENTITY_PATH}/press/news/details/{{id}}", "document": f"{_ENTITY_PATH}/documents/details/{{id}}"}
+_LISTS = {"news": (f"{_ENTITY_PATH}/press/news", _ENTITY_PATH), "document": (f"{_ENTITY_PATH}/documents",)}
+
+
+def missing_things() -> list[tuple[str, int, str]]:
+    """(kind, id, language) of every missing version MISSING plants."""
+    return sorted((kind, item, lang) for (kind, item), langs in MISSING.items() for lang in langs)
+
+
+def reports(finding, thing) -> bool:
+    """Does `finding` report the missing thing: in its language, on its own page or on its list naming it?"""
+    kind, item, lang = thing
+    if finding.check not in MISSING_CHECKS or finding.lang != lang:
+        return False
+    path = urlsplit(finding.url).path
+    if path == _DETAIL[kind].format(id=item):
+        return True
+    targets = " ".join((finding.evidence.get("item") or {}).get("link_targets") or [])
+    return path in _LISTS[kind] and f"/details/{item}" in targets
+
+
+def score_missing(result) -> dict:
+    """Recall and precision of the findings about missing versions in a run of this replica. A second
+    finding about one missing thing counts against precision (one missing thing, one finding)."""
+    things = missing_things()
+    found = [f for f in result.findings if f.check in MISSING_CHECKS]
+    reported = {t: [f for f in found if reports(f, t)] for t in things}
+    first = {id(fs[0]) for fs in reported.values() if fs}
+    missing_pages = {_DETAIL[k].format(id=i) + f"|{l}" for k, i, l in things}
+    views = {f"{urlsplit(p.url).path}|{p.lang}": p for p in result.pages if p.mode == "normal"}
+    return {
+        "things": len(things),
+        "recall": sum(1 for fs in reported.values() if fs) / len(things),
+        "precision": len(first) / len(found) if found else 0.0,
+        "findings": len(found),
+        "duplicates": sum(max(0, len(fs) - 1) for fs in reported.values()),
+        "missed": [t for t, fs in reported.items() if not fs],
+        "unexpected": [(f.check, urlsplit(f.url).path, f.lang, f.message[:100]) for f in found
+                       if not any(reports(f, t) for t in things)],
+        "not_found_pages": sum(1 for p in result.pages if p.outcome == "not_found"),
+        "missing_pages_not_found": sum(1 for key in missing_pages
+                                       if getattr(views.get(key), "outcome", None) == "not_found"),
+        "truncated_on_missing": sum(1 for f in result.findings if f.check == "truncated-text"
+                                    and f"{urlsplit(f.url).path}|{f.lang}" in missing_pages),
+        "told_by": dict(Counter(_told_by(p.error or "") for p in result.pages if p.outcome == "not_found")),
+    }
+
+
+def _told_by(error: str) -> str:
+    """Which sign not_found.py went by, from the reason it wrote."""
+    if "API call" in error:
+        return "api"
+    if "“not found” page for this language" in error:
+        return "template"
+    return "text"
+
 
 ENTITY = {
     "kk": {"name": "Демо қаласының әкімдігі", "footer": "Ойдан шығарылған мекеме: тестілеуге арналған көшірме.",
