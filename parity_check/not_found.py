@@ -39,7 +39,8 @@ MAIN_TEXT_NOT_FOUND_CHARS = 200  # a main region this short that says "not found
 TEMPLATE_MAX_CHARS = 2000  # a learned not-found page longer than this is a real page (the site echoes one)
 TEMPLATE_MIN_SIMILARITY = 90  # rapidfuzz ratio between a page's main region and the template
 _TITLE_PARTS = re.compile(r"\s+[|–—:·•/-]+\s+|\s*[|–—·•]\s*")
-_ID_SEGMENT = re.compile(r"^(?=.*\d)[\w.-]{2,}$|^[\w]+(?:-[\w]+){2,}$", re.U)
+_NUMERIC_ID = re.compile(r"^(?=.*\d)[\w.-]{2,}$", re.U)  # 204, a1b2c3, 2025-03-17-61
+_SLUG = re.compile(r"^\w+(?:-\w+){2,}$", re.U)  # nauryz-merekesi-basy
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
@@ -193,10 +194,14 @@ def _comparable(text: str, url: str | None) -> str:
 
 
 def page_identifiers(url: str) -> set[str]:
-    """What identifies the item a page shows, as its API would be asked for it: numeric or slug-like path
-    segments (…/details/204, …/nauryz-merekesi-2025) and the values of an id-like query parameter."""
+    """What identifies the item a page shows, as its API would be asked for it: path segments with digits
+    (…/details/204), a slug at the end of the path (…/nauryz-merekesi-basy) and the values of an id-like
+    query parameter."""
     parts = urlsplit(url)
-    ids = {seg for seg in parts.path.split("/") if _ID_SEGMENT.match(seg) and not seg.isalpha()}
+    segments = [seg for seg in parts.path.split("/") if seg]
+    ids = {seg for seg in segments if _NUMERIC_ID.match(seg)}
+    if segments and _SLUG.match(segments[-1]):
+        ids.add(segments[-1])  # a slug names the item only at the end of the path (not an entity's name)
     ids |= {v for k, v in parse_qsl(parts.query) if k.lower() in ("id", "item", "slug", "news", "doc") and len(v) >= 2}
     return {i for i in ids if not re.fullmatch(r"(19|20)\d\d", i)}  # a bare year names no item
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from tests.unit.test_parity_records import context, record, url
 
-CHECKS = ("missing-item", "missing-document", "missing-language-version", "truncated-text", "number-mismatch")
+CHECKS = ("missing-item", "missing-document", "missing-language-version", "truncated-text", "number-mismatch",
+          "broken-link")
 STORY = {"ru": ["В городе утверждён план мероприятий к празднику Наурыз.",
                 "Праздничные концерты и национальные игры пройдут на пяти площадках 21 марта 2026 года.",
                 "Вход на все мероприятия свободный, для жителей организуют бесплатные автобусы."],
@@ -99,3 +100,12 @@ def test_a_document_missing_in_english_is_one_missing_document_and_no_label_find
 
 def test_a_page_not_found_in_every_language_is_broken_not_untranslated():
     assert run([ghost(lang, "news/9") for lang in ("kk", "ru", "en")]) == []
+
+
+def test_a_row_whose_page_is_missing_is_one_finding_not_a_broken_link_too():
+    pages = [news_list("ru", [6, 5]), news_list("kk", [6, 5]), story("ru"), ghost("kk", "news/5")]
+    assert [(f.check, f.url) for f in run(pages)] == [("missing-language-version", url("kk", "news/5"))]
+    # a page that says "not found" in every language is a broken link where it is linked from
+    pages = [news_list("ru", [6, 7]), news_list("kk", [6]), ghost("ru", "news/7"), ghost("kk", "news/7")]
+    assert [(f.check, f.url, f.message_key) for f in run(pages)] == [
+        ("broken-link", url("ru", "news/"), "broken-link.soft_404")]

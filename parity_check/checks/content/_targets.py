@@ -43,6 +43,8 @@ class Targets:
     def entry(self, url: str) -> dict | None:
         rec = self.crawl.get(normalise_url(url))
         if rec is not None and rec.outcome == NOT_FOUND:  # answered 200, says it does not exist (not_found.py)
+            if self._other_version_exists(rec):
+                return None  # a missing language version: reported once, on its page (parity/absence.py)
             return {"status": rec.status, "error": rec.error, "final_url": rec.final_url, "source": "crawl",
                     "in_scope": True, "soft_404": True}
         if url in self.checked:
@@ -51,6 +53,10 @@ class Targets:
             return {"status": rec.status, "error": rec.error, "final_url": rec.final_url, "source": "crawl",
                     "in_scope": True}
         return None
+
+    def _other_version_exists(self, record) -> bool:
+        group = self.index.group_by_key.get(self.index.root_of(record))
+        return bool(group) and any(v.outcome == "audited" for v in group.versions.values())
 
     def network_failure(self, entry: dict | None, internal: bool) -> bool:
         """Another site not answering while the checker could reach no other site: our network, not a finding."""

@@ -14,7 +14,9 @@ class BrokenLink(Check):
     """Reads the `links` site artifact (every target checked once after the crawl; the crawl's own statuses
     where it is missing) and reports each page x target whose target is broken, at the link's selector.
     The site's own pages and documents failing are violations, and so is an own page that answers 200 but
-    whose title or main heading says "not found" (single-page apps do that); another site answering
+    that says it does not exist (not_found.py: single-page apps answer 200 and render "not found"), unless
+    it is a missing language version of a page that exists, which missing-language-version or
+    missing-document report once, on that page; another site answering
     401/403/429 or 5xx, or not answering, is "incomplete": it may only be refusing an automated visitor.
     When the checker could reach no other site at all, other sites not answering are not reported. A link to
     this very page in another language that is missing (the language switcher) is left to the language
