@@ -76,8 +76,10 @@ class RunSettings:
 
     def saved(self) -> dict[str, Any]:
         """What run.json keeps so `--resume` can rebuild these settings (the profile is reloaded by name)."""
+        from .config import PACKAGE_PROFILES
+
         source = getattr(self.profile, "source", None)
-        shipped = source is None or Path(source).parent.name == "profiles" and Path(source).parent.parent.name == "parity_check"
+        shipped = source is None or Path(source).resolve().parent == PACKAGE_PROFILES
         ref = self.profile_name if shipped else str(Path(source).resolve())
         return {"target": self.target, "profile_ref": ref, "languages": list(self.languages),
                 "formats": list(self.formats), "fail_on": self.fail_on, "max_pages": self.max_pages,

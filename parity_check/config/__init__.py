@@ -2,8 +2,8 @@
 
 A profile says which languages a site has and how they show in its URLs, where to start and what is in
 scope, how to switch the mode for the visually impaired on, which sections the rules require, what to
-ignore and when to fail. Shipped profiles live in `parity_check/profiles/` (so they install with the
-package): `_defaults.yaml` holds every default, one file per site refines it.
+ignore and when to fail. Shipped profiles live in the top-level `profiles/` folder (installed with the
+package as `parity_check.profiles`, see setup.py): `_defaults.yaml` holds every default, one file per site refines it.
 
 Merge order (later wins): `_defaults.yaml` < the `extends` chain < the profile < parameters in the
 reference (`govkz?slug=mz`) < overrides (command-line values; None means "not given").

@@ -3,6 +3,7 @@ with its file:line problems. The other modules of the package build on these; th
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,23 @@ from urllib.parse import urlencode, urlsplit
 
 from ..vi_actions import Action
 
-PACKAGE_PROFILES = Path(__file__).resolve().parents[1] / "profiles"  # parity_check/profiles
+
+def _shipped_profiles() -> Path:
+    """The shipped profiles' folder. In the source tree it is the top-level `profiles/`; setup.py installs it
+    as `parity_check.profiles` (package data), which the import system finds in a wheel and in an editable
+    install alike. Run straight from a checkout that is not installed, the folder beside the package."""
+    try:
+        spec = importlib.util.find_spec("parity_check.profiles")
+    except ImportError:
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / DEFAULTS_FILE).is_file():
+            return Path(location).resolve()
+    return Path(__file__).resolve().parents[2] / "profiles"
+
+
 DEFAULTS_FILE = "_defaults.yaml"
+PACKAGE_PROFILES = _shipped_profiles()
 LANGUAGES = ("kk", "ru", "en")
 URL_STYLES = ("prefix", "query", "auto")
 IMPACT_LEVELS = ("critical", "serious", "moderate", "minor", "none")

@@ -259,7 +259,7 @@ DOCUMENTS = {
         "en": ("Resolution No. 77 on the urban improvement rules", "resolution-77.pdf")}),
 }
 
-# The portals every state body links to (parity_check/profiles/data/required_links.yaml): per language, the
+# The portals every state body links to (profiles/data/required_links.yaml): per language, the
 # link's text and address (its version in that language where it has versions).
 PORTALS = {
     "egov": {"kk": ("Электрондық үкімет порталы", "https://egov.kz/cms/kk"),

@@ -31,7 +31,7 @@ class Section:
 
 
 # How messages name each section, by report language. The names that recognise a section on a site, and its
-# URL patterns, live in one place: the profiles (parity_check/profiles/_defaults.yaml and a site's profile).
+# URL patterns, live in one place: the profiles (profiles/_defaults.yaml and a site's profile).
 SECTION_TITLES = {
     "structure": {"en": "structure", "ru": "структура", "kk": "құрылым"},
     "leadership": {"en": "leadership", "ru": "руководство", "kk": "басшылық"},
