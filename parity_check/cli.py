@@ -229,7 +229,9 @@ def echo_summary(result, written) -> None:
     s = result.summary()
     cov = result.coverage
     click.echo(f"{cov['pages_audited']} page views audited, {cov['pages_failed']} failed, "
-               f"{cov['pages_skipped']} skipped{' (TRUNCATED by a limit)' if cov['truncated'] else ''}; "
+               f"{cov['pages_skipped']} skipped"
+               f"{', %d not found' % cov['pages_not_found'] if cov.get('pages_not_found') else ''}"
+               f"{' (TRUNCATED by a limit)' if cov['truncated'] else ''}; "
                f"{s['violations']} violations, {s['incomplete']} to review "
                f"({', '.join(f'{k} {v}' for k, v in s['by_impact'].items()) or 'none'})")
     for fmt, path in written.items():

@@ -45,7 +45,7 @@ class Scope(str, enum.Enum):
 
 
 MODES = ("normal", "vi")
-PAGE_OUTCOMES = ("audited", "failed", "skipped")
+PAGE_OUTCOMES = ("audited", "failed", "skipped", "not_found")  # not_found: see not_found.py
 VI_STATES = ("active", "absent", "ineffective")
 
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|yclid|_ga|mc_cid|mc_eid)$", re.I)

@@ -305,7 +305,7 @@ def defect_count(findings, templates: list[TemplateFinding]) -> int:
 # -- coverage and counts -----------------------------------------------------------------------------------
 def coverage_by_language(result: RunResult) -> dict[str, dict[str, int]]:
     langs = list(result.languages) + sorted({p.lang for p in result.pages if p.lang and p.lang not in result.languages})
-    out = {lang: {"audited": 0, "failed": 0, "skipped": 0} for lang in langs}
+    out = {lang: {"audited": 0, "failed": 0, "skipped": 0, "not_found": 0} for lang in langs}
     for p in result.pages:
         if p.lang in out and p.outcome in out[p.lang]:
             out[p.lang][p.outcome] += 1

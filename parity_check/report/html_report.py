@@ -245,9 +245,11 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
     review_own = [f for f in review_all if id(f) not in in_template]
 
     coverage = coverage_by_language(result)
+    any_not_found = any(c["not_found"] for c in coverage.values())  # its column only where there are some
     lang_label = lambda code: t(f"lang_{code}") if code in ("kk", "ru", "en") else (code or t("lang_none"))  # noqa: E731
     coverage_chart = grouped_bars("chart-coverage", t("coverage_chart"), t("coverage_chart_desc"), [
-        (lang_label(code), [(t("audited"), c["audited"]), (t("failed"), c["failed"]), (t("skipped"), c["skipped"])])
+        (lang_label(code), [(t("audited"), c["audited"]), (t("failed"), c["failed"]), (t("skipped"), c["skipped"])]
+         + ([(t("outcome_not_found"), c["not_found"])] if any_not_found else []))
         for code, c in coverage.items()])
     by_cat = findings_by_category_and_lang(result)
     cat_langs = list(result.languages) + ["-"]
@@ -292,7 +294,7 @@ def build_context(result, findings: list[Finding], lang: str, run_dir: Path, min
                     "pages": len({(f.url, f.lang) for f in violations}), "findings": len(violations),
                     "instances": sum(len(f.seen_in) or 1 for f in violations), "review": len(review_all)},
         "pages_groups": pages_groups, "pages_with_findings": pages_with_findings,
-        "coverage": coverage, "coverage_chart": coverage_chart,
+        "coverage": coverage, "any_not_found": any_not_found, "coverage_chart": coverage_chart,
         "category_chart": category_chart, "by_cat": by_cat, "cat_langs": cat_langs, "categories": CATEGORIES,
         "matrix": matrix_view,
         "review_templates": review_templates[:TEMPLATES_SHOWN], "review_templates_total": len(review_templates),

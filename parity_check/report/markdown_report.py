@@ -72,6 +72,8 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
     head.append("")
     head.append(md(t("coverage_text", found=cov.get("pages_found", 0), audited=cov.get("pages_audited", 0),
                      failed=cov.get("pages_failed", 0), skipped=cov.get("pages_skipped", 0))))
+    if cov.get("pages_not_found"):
+        head[-1] += " " + md(t("coverage_not_found", n=cov["pages_not_found"]))
     if cov.get("truncated"):
         head += ["", f"> **{md(t('truncated', n=cov.get('pages_over_limit', 0)))}**"]
     baseline = getattr(result, "baseline", None)

@@ -22,6 +22,12 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 BASELINES = ARTIFACTS / "baselines"
 RUNS = {"content": "content", "akimat": "parity/akimat", "gov": "parity/gov", "demo": "demo"}
 MERGED = {"content": 0, "akimat": 0, "gov": 0, "demo": 3}  # D01, D02, D03 of parity_check/demo/DEFECTS.md
+# What else changed on purpose since the old reports were written (issue 15), so it is not taken for a defect
+# lost or gained by merging: a check that did not exist, and list rows no longer reported beside the missing
+# version they point to (one missing thing, one finding: the version's own finding links the list page).
+ADDED_CHECKS = {"missing-required-link"}
+ROW_OF_MISSING_VERSION = "missing-item"
+VERSION_CHECKS = {"missing-language-version", "missing-document"}
 
 
 def _old(name: str, tmp_path: Path) -> tuple[dict, Path]:
@@ -55,18 +61,27 @@ def test_same_defects_fewer_findings_and_no_new_against_an_old_baseline(name, tm
     new = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert new["schema_version"] == "1.2"
 
-    assert _defects(new["findings"]) == _defects(old["findings"])
-    assert _instances(new["findings"]) == _instances(old["findings"])
-    assert {fp for f in new["findings"] for fp in f["fingerprints"]} == {f["fingerprint"] for f in old["findings"]}
-    merged = [f for f in new["findings"] if len(f["modes"]) > 1]
+    gained = [f for f in new["findings"] if f["check"] in ADDED_CHECKS]
+    new_findings = [f for f in new["findings"] if f["check"] not in ADDED_CHECKS]
+    gone = _defects(old["findings"]) - _defects(new_findings)
+    linked = {(f["lang"], u) for f in new_findings if f["check"] in VERSION_CHECKS for u in f["related"]}
+    assert all(check == ROW_OF_MISSING_VERSION and (lang, url) in linked for check, url, lang, _, _ in gone), gone
+    old_findings = [f for f in old["findings"] if (f["check"], f["url"], f["lang"], stable_locator(f["selector"]),
+                                                   f["outcome"]) not in gone]
+    assert _defects(new_findings) == _defects(old_findings)
+    assert _instances(new_findings) == _instances(old_findings)
+    assert {fp for f in new_findings for fp in f["fingerprints"]} == {f["fingerprint"] for f in old_findings}
+    merged = [f for f in new_findings if len(f["modes"]) > 1]
     assert len(merged) == MERGED[name]
-    assert len(new["findings"]) == len(old["findings"]) - MERGED[name]
-    assert new["summary"]["instances"] == old["summary"]["total"]
+    assert len(new_findings) == len(old_findings) - MERGED[name]
+    assert new["summary"]["instances"] == sum(len(f["modes"]) or 1 for f in new["findings"])
     # A finding seen in one mode keeps the fingerprint it had.
-    assert {f["fingerprint"] for f in new["findings"] if len(f["modes"]) < 2} <= {f["fingerprint"] for f in old["findings"]}
+    assert {f["fingerprint"] for f in new_findings if len(f["modes"]) < 2} <= {f["fingerprint"] for f in old["findings"]}
 
-    assert new["baseline"]["new"] == 0 and new["baseline"]["fixed"] == []
-    assert {f["baseline"] for f in new["findings"]} <= {"persisting"}
+    assert new["baseline"]["new"] == len(gained)
+    assert sorted(new["baseline"]["fixed"]) == sorted(f["fingerprint"] for f in old["findings"]
+                                                      if f not in old_findings)
+    assert {f["baseline"] for f in new_findings} <= {"persisting"}
 
 
 def test_the_demos_defects_of_both_modes_are_one_finding_each(tmp_path):
