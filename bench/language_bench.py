@@ -195,6 +195,30 @@ print(json.dumps({"first_answer_s": round(t1, 2), "all_scripts_s": round(t2, 2),
 """
 
 
+def decisions(rows) -> dict:
+    """What element-lang-mismatch decides on the short Kazakh and Russian texts of the split (fragments and
+    UI labels), each put in a span declared in its own language (a finding is a false alarm) and in the
+    other one (a violation is the defect found, incomplete asks a person): the check itself, run on records
+    built here, so the figures measure its decision rule (checks/language/common.py) as shipped."""
+    from parity_check.artifacts import PageRecord
+    from parity_check.checks import CheckContext, load_all
+
+    check = load_all()["element-lang-mismatch"]()
+    short = [(lang, text) for lang, kind, text in rows if lang in ("kk", "ru") and kind in ("fragment", "label")]
+    out = {}
+    for case, declare in (("declared right", lambda lang: lang), ("declared wrong", lambda lang: "ru" if lang == "kk" else "kk")):
+        spans = [{"selector": f"span:nth-of-type({i})", "lang": declare(lang), "own_text": text, "visible": True}
+                 for i, (lang, text) in enumerate(short)]
+        page = PageRecord(url="http://bench.test/", lang="kk", mode="normal", outcome="audited", status=200,
+                          artifacts={"dom": {"declared_lang": "kk", "segments": [], "lang_elements": spans}})
+        found = {f.selector: f.outcome for f in check.run(CheckContext(pages=[page], run={}, languages=SITE))}
+        counts = Counter(found.get(s["selector"], "none") for s in spans)
+        out[case] = dict(counts)
+        print(f"  {case:15} n={len(spans)}  violation {counts['violation']:4}  incomplete {counts['incomplete']:4}  "
+              f"none {counts['none']:4}")
+    return out
+
+
 def load_cost(backend: str) -> dict:
     res = subprocess.run([sys.executable, "-c", _LOAD_PROBE, backend], capture_output=True, text=True,
                          cwd=ROOT, timeout=300)
@@ -255,6 +279,9 @@ def main(argv=None) -> int:
     results["bare_py3langid_per_s"] = round(len(speed_set) / best)
     print(f"\n== reference: bare py3langid.classify (kk/ru/en) on the same strings: "
           f"{len(speed_set) / best:,.0f} strings per CPU-second")
+
+    print("\n== element-lang-mismatch on the split's short kk and ru texts (fragments and labels)")
+    results["decisions"] = decisions(rows)
 
     print("\n== load cost (fresh process: import + first answers)")
     for backend in (("langid", "lingua") if with_lingua else ("langid",)):

@@ -1,10 +1,11 @@
 """Baselines: compare a run with an older report.json by fingerprint, so a large site can adopt the tool
 and fail CI only on what is new.
 
-Every finding is marked `baseline: new` (its fingerprint is not in the old report) or `persisting`; the
+Every finding is marked `baseline: new` (none of its fingerprints is in the old report) or `persisting`; the
 old report's fingerprints missing from this run are listed as `fixed`. Fingerprints are sha1 of check,
 normalised URL, language, mode, scope and stable locator (models.assign_fingerprints), so an unchanged
-site gives zero new findings.
+site gives zero new findings; a finding seen in both modes carries both modes' fingerprints, so merging
+(report schema 1.2) turns nothing new.
 """
 from __future__ import annotations
 
@@ -36,13 +37,31 @@ def load_baseline(path: Path) -> dict[str, Any]:
     return data
 
 
+def _answers_to(old_finding: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(fingerprint, mode) of each mode an old finding was seen in: one pair before schema 1.2, one per mode
+    for a finding that merged the normal and VI modes."""
+    fps = old_finding.get("fingerprints") or [old_finding.get("fingerprint")]
+    modes = old_finding.get("modes") or [old_finding.get("mode")]
+    if len(modes) != len(fps):
+        modes = [old_finding.get("mode")] * len(fps)
+    return [(fp, mode) for fp, mode in zip(fps, modes) if fp]
+
+
 def apply_baseline(result: RunResult, baseline: dict[str, Any]) -> RunResult:
     """The run with each finding marked new or persisting and `result.baseline` summarising the
-    comparison: {source, target, captured_at, new, persisting, fixed: [fingerprints], fixed_findings}."""
-    old = {f["fingerprint"]: f for f in baseline.get("findings", []) if f.get("fingerprint")}
-    findings = [with_notes(f, baseline="persisting" if f.fingerprint in old else "new")
+    comparison: {source, target, captured_at, new, persisting, fixed: [fingerprints], fixed_findings}.
+
+    A finding persists when the baseline knew any of its fingerprints: a finding that now merges the normal
+    and the VI mode answers to both modes' fingerprints, so a baseline written before merging (one finding
+    per mode) or after it matches either way. A fingerprint of the baseline that no finding answers to is
+    fixed (for a merged finding of the baseline, the mode that no longer fails)."""
+    old: dict[str, tuple[dict[str, Any], str | None]] = {}
+    for f in baseline.get("findings", []):
+        for fp, mode in _answers_to(f):
+            old[fp] = (f, mode)
+    findings = [with_notes(f, baseline="persisting" if any(fp in old for fp in f.all_fingerprints) else "new")
                 for f in result.findings]
-    current = {f.fingerprint for f in findings}
+    current = {fp for f in findings for fp in f.all_fingerprints}
     fixed = sorted(fp for fp in old if fp not in current)
     out = replace_result(result, findings=findings)
     summary = {
@@ -54,11 +73,16 @@ def apply_baseline(result: RunResult, baseline: dict[str, Any]) -> RunResult:
         "new": sum(1 for f in findings if note(f, "baseline") == "new"),
         "persisting": sum(1 for f in findings if note(f, "baseline") == "persisting"),
         "fixed": fixed,
-        "fixed_findings": [{k: old[fp].get(k) for k in FIXED_FIELDS} for fp in fixed],
+        "fixed_findings": [_fixed_entry(fp, *old[fp]) for fp in fixed],
     }
-    # RunResult gains a `baseline` field when models.py is wired; until then the attribute rides along.
     out.baseline = summary
     return out
+
+
+def _fixed_entry(fp: str, old_finding: dict[str, Any], mode: str | None) -> dict[str, Any]:
+    entry = {k: old_finding.get(k) for k in FIXED_FIELDS}
+    entry.update(fingerprint=fp, mode=mode)
+    return entry
 
 
 def gate_exit_code(result: RunResult, fail_on: str, fail_on_new: bool = False) -> int:

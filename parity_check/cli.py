@@ -288,7 +288,9 @@ def echo_summary(result, written) -> None:
     review = sum(1 for f in counted if f.outcome == "incomplete")
     suppressed = len(result.findings) - len(counted)
     click.echo(f"{cov['pages_audited']} page views audited, {cov['pages_failed']} failed, "
-               f"{cov['pages_skipped']} skipped{' (TRUNCATED by a limit)' if cov['truncated'] else ''}")
+               f"{cov['pages_skipped']} skipped"
+               f"{', %d not found' % cov['pages_not_found'] if cov.get('pages_not_found') else ''}"
+               f"{' (TRUNCATED by a limit)' if cov['truncated'] else ''}")
     click.echo(f"{violations} violations" + (f" ({by_impact('violation')})" if violations else "")
                + f"; {review} to review" + (f" ({by_impact('incomplete')})" if review else "")
                + (f"; {suppressed} suppressed" if suppressed else ""))

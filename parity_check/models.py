@@ -45,7 +45,7 @@ class Scope(str, enum.Enum):
 
 
 MODES = ("normal", "vi")
-PAGE_OUTCOMES = ("audited", "failed", "skipped")
+PAGE_OUTCOMES = ("audited", "failed", "skipped", "not_found")  # not_found: see not_found.py
 VI_STATES = ("active", "absent", "ineffective")
 
 _TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|yclid|_ga|mc_cid|mc_eid)$", re.I)
@@ -72,7 +72,8 @@ def normalise_url(url: str) -> str:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem (or one thing a person must review) at one place, in one language and one mode."""
+    """One problem (or one thing a person must review) at one place, in one language, in one mode or in
+    several (the same element failing the same check in the normal and the VI mode is one defect)."""
 
     check: str
     source: str  # "axe" or "parity-check"
@@ -93,6 +94,11 @@ class Finding:
     message_args: dict[str, Any] = field(default_factory=dict)
     locator: str | None = None  # stable part of the fingerprint: not an nth-child chain
     fingerprint: str = ""
+    # Set when one finding stands for the same defect seen in several modes (report/finalise.py merges
+    # them): the modes, and the fingerprint each mode's finding had, in the same order. `mode` and
+    # `fingerprint` are then the first of each, so a finding seen in one mode keeps its old fingerprint.
+    modes: tuple[str, ...] = ()
+    fingerprints: tuple[str, ...] = ()
     # Notes added after the checks (report/notes.py): accepted in the profile, an expired acceptance,
     # and the state against a baseline report.
     suppressed: dict[str, Any] | None = None
@@ -102,11 +108,27 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.check, self.url, self.lang or "", self.mode or "", self.selector or "", self.message)
 
+    @property
+    def seen_in(self) -> tuple[str, ...]:
+        """The modes this finding was seen in (none for a finding of no mode, such as a site-wide one)."""
+        return self.modes or ((self.mode,) if self.mode else ())
+
+    @property
+    def all_fingerprints(self) -> tuple[str, ...]:
+        """Every fingerprint this finding answers to: a baseline that knew any of them knew this defect."""
+        return self.fingerprints or ((self.fingerprint,) if self.fingerprint else ())
+
+    @property
+    def vi_only(self) -> bool:
+        return self.seen_in == ("vi",)
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["tags"] = list(self.tags)
         d["related"] = list(self.related)
-        d.pop("locator")
+        d["modes"] = list(self.seen_in)
+        d["fingerprints"] = list(self.all_fingerprints)
+        d["locator"] = self.locator if self.locator is not None else stable_locator(self.selector)
         for note in ("suppressed", "suppression_expired", "baseline"):
             if d[note] is None:
                 d.pop(note)
@@ -196,19 +218,21 @@ class RunResult:
     baseline: dict[str, Any] | None = None
 
     def summary(self) -> dict[str, Any]:
-        def count(key) -> dict[str, int]:
+        def count(keys) -> dict[str, int]:
             out: dict[str, int] = {}
             for f in self.findings:
-                k = key(f) or "-"
-                out[k] = out.get(k, 0) + 1
+                for k in keys(f):
+                    out[k or "-"] = out.get(k or "-", 0) + 1
             return dict(sorted(out.items()))
 
         return {
             "total": len(self.findings),
             "violations": sum(1 for f in self.findings if f.outcome == "violation"),
             "incomplete": sum(1 for f in self.findings if f.outcome == "incomplete"),
-            "by_check": count(lambda f: f.check),
-            "by_lang": count(lambda f: f.lang),
-            "by_mode": count(lambda f: f.mode),
-            "by_impact": count(lambda f: f.impact),
+            # A finding per mode it was seen in: one seen in both counts under each.
+            "instances": sum(len(f.seen_in) or 1 for f in self.findings),
+            "by_check": count(lambda f: (f.check,)),
+            "by_lang": count(lambda f: (f.lang,)),
+            "by_mode": count(lambda f: f.seen_in or (None,)),
+            "by_impact": count(lambda f: (f.impact,)),
         }

@@ -182,12 +182,16 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
     modes), the site-wide ones read what they need as they go, so memory does not grow with the site."""
     from .parity import ParityMatrix, align
 
+    from .not_found import NotFoundDetector
+
     run = store.read_run()
     entries: list[PageEntry] = []
-    index = SiteIndex.from_store(store, on_record=lambda r: entries.append(page_entry(r)))
+    site_artifacts = store.site_artifacts()
+    detector = NotFoundDetector.from_run(getattr(profile, "data", None), site_artifacts)
+    index = SiteIndex.from_store(store, on_record=lambda r: entries.append(page_entry(r)), detector=detector)
     languages = tuple(run.get("languages", ()))
     common = {"run": run, "languages": languages, "profile": profile, "thresholds": thresholds or {},
-              "site": store.site_artifacts(), "index": index}
+              "site": site_artifacts, "index": index}
     findings: list[Finding] = []
     errors: dict[str, CheckError] = {}
     checks = {}
@@ -238,6 +242,7 @@ def check(store: ArtifactStore, profile: Any = None, thresholds: dict | None = N
         "pages_audited": audited,
         "pages_failed": sum(1 for e in entries if e.outcome == "failed"),
         "pages_skipped": sum(1 for e in entries if e.outcome == "skipped"),
+        "pages_not_found": sum(1 for e in entries if e.outcome == "not_found"),
         "truncated": over > 0,
         "pages_over_limit": over,
     }
@@ -265,4 +270,11 @@ def finish_run(store: ArtifactStore, settings: RunSettings, *, baseline: Path | 
     options = {"report_lang": report_lang, "sarif_category": sarif_category(settings.target, settings.shard),
                **(report_options or {})}
     written = write_reports(result, settings.out_dir, list(settings.formats), options)
-    return result, written, gate_exit_code(result, settings.fail_on, fail_on_new)
+    return result, written, site_failed(result) or gate_exit_code(result, settings.fail_on, fail_on_new)
+
+
+def site_failed(result: RunResult) -> int:
+    """2 when pages were visited and none of them exists or opens (a target that is not there, every page
+    "not found" or failed): the site failed, which no count of findings may call clean; else 0."""
+    outcomes = {p.outcome for p in result.pages if p.mode == "normal"}
+    return 2 if outcomes and outcomes <= {"not_found", "failed"} else 0

@@ -206,9 +206,9 @@ def render_cmd(run_dir, formats, report_lang, out_dir, profile_ref, baseline, fr
             result = pipeline.check(store, profile, dict(getattr(profile, "thresholds", {}) or {}))
             result = finalise_result(result, profile, baseline)
         else:
-            result = load_report(run_dir / "report.json")
-            if profile is not None or baseline:
-                result = finalise_result(result, profile, baseline)
+            # finalised even with no profile or baseline: a report written before schema 1.2 has a
+            # finding per mode, which this merges into one per defect
+            result = finalise_result(load_report(run_dir / "report.json"), profile, baseline)
         written = write_reports(result, out_dir or run_dir, fmt_list,
                                 {"report_lang": report_lang, "run_dir": run_dir})
     except _errors() as e:

@@ -68,7 +68,9 @@ class LazyRecord:
         return self.artifacts.get(name, default)
 
     def load(self) -> PageRecord:
-        return self._reader.record(self.file)
+        record = self._reader.record(self.file)
+        record.outcome, record.error = self.outcome, self.error  # as the run judged it (a page not found)
+        return record
 
     def __repr__(self) -> str:
         return f"LazyRecord({self.url!r}, {self.lang!r}, {self.mode!r}, {self.outcome!r})"

@@ -38,7 +38,7 @@ class PageRecord:
     url: str
     lang: str | None
     mode: str
-    outcome: str  # audited | failed | skipped
+    outcome: str  # audited | failed | skipped; offline, "not_found" for an audited page that does not exist
     status: int | None = None
     final_url: str | None = None
     error: str | None = None

@@ -37,7 +37,9 @@ class CheckContext:
 
     def __post_init__(self) -> None:
         if self.index is None:
-            self.index = SiteIndex(self.pages)
+            from ..not_found import NotFoundDetector
+            detector = NotFoundDetector.from_run(getattr(self.profile, "data", None), self.site)
+            self.index = SiteIndex.of_records(self.pages, detector)
 
     def audited(self, mode: str | None = None) -> Iterator[PageRecord]:
         for p in self.pages:

@@ -14,26 +14,39 @@ from urllib.parse import urlsplit
 
 from ..artifacts import ArtifactReader, ArtifactStore, LazyRecord, PageRecord
 from ..models import normalise_url
+from ..not_found import NotFound, NotFoundDetector, mark
 from ..parity.pages import SiteGroups, explicit_links, group_pages, page_key
 
 
 class SiteIndex:
     def __init__(self, records: list[Any], links: dict[str, list] | None = None,
-                 artifact_names: set[str] | None = None):
+                 artifact_names: set[str] | None = None, not_found: dict[str, NotFound] | None = None):
         self.records = records  # in the store's order
         self._links = links  # record key -> explicit_links, read once (None: read from the records)
         self._artifact_names = artifact_names
-        self.memo: dict[str, Any] = {}  # site facts a check computes once for every context (soft 404s...)
+        self.memo: dict[str, Any] = {}  # site facts a check computes once for every context
+        # record key -> why the page does not exist (not_found.py); those records' outcome is "not_found"
+        self.not_found: dict[str, NotFound] = not_found or {}
 
     @classmethod
-    def from_store(cls, store: ArtifactStore, on_record: Callable[[PageRecord], None] | None = None) -> "SiteIndex":
+    def of_records(cls, records: list[Any], detector: NotFoundDetector) -> "SiteIndex":
+        """An index over records held in memory (tests, benchmarks), the not-found pages among them marked."""
+        return cls(records, not_found=mark(records, detector))
+
+    @classmethod
+    def from_store(cls, store: ArtifactStore, on_record: Callable[[PageRecord], None] | None = None,
+                   detector: NotFoundDetector | None = None) -> "SiteIndex":
         """One pass over the store: a LazyRecord per record, the explicit language links of each (what page
-        grouping needs), the artifact names recorded; `on_record` sees each full record on the way."""
+        grouping needs), the artifact names recorded; pages that do not exist marked "not_found" (`detector`,
+        by default the shipped texts and the run's learned templates); `on_record` sees each full record on
+        the way, as judged."""
         reader = ArtifactReader(store)
-        records, links, names = [], {}, set()
+        detector = detector or NotFoundDetector.from_run(None, store.site_artifacts())
+        records, links, names, not_found = [], {}, set(), {}
         for file in store.page_names():
             record = store.read_page(file)
             names.update(record.artifacts)
+            not_found.update(mark([record], detector))
             if record.mode == "normal" and record.lang and record.outcome == "audited":
                 found = explicit_links(record)
                 if found:
@@ -41,7 +54,7 @@ class SiteIndex:
             if on_record is not None:
                 on_record(record)
             records.append(LazyRecord(record, file, reader))
-        return cls(records, links, names)
+        return cls(records, links, names, not_found)
 
     # -- the site's shape ------------------------------------------------------------------------------
     @cached_property
@@ -56,6 +69,11 @@ class SiteIndex:
     @cached_property
     def groups(self) -> SiteGroups:
         return group_pages(self.records, self.links_of)
+
+    @cached_property
+    def group_by_key(self) -> dict[str, Any]:
+        """Page group key -> the group (a page in each of its languages, records as the index holds them)."""
+        return {g.key: g for g in self.groups.groups}
 
     def root_of(self, record: Any) -> str:
         """The key of the page group a record belongs to (its own page key when it is in none)."""

@@ -14,18 +14,29 @@ from pathlib import Path
 from typing import Any
 
 from .model import PACKAGE_PROFILES, ProfileError
-from .schema import _BAD, Dict, Lang, Seq, Spec, Text, _Check, _mean, _show
+from .schema import _BAD, Dict, Host, Keys, Lang, Regex, Seq, Spec, Struct, Text, _Check, _mean, _show
 from .yaml_lines import _read_yaml
 
 DATA_DIR = "data"  # beside the profiles: profiles/data/<name>.yaml
 
 _PER_LANGUAGE_TEXTS = Dict(Lang(), Seq(Text()), null_drops=True)
+# A portal a site must link to: its hosts, its names per language, and (where it has language versions) what
+# marks each version in a link's path and query. No field is required: a profile may extend one field alone.
+_PORTAL = Struct({"hosts": Seq(Host()), "names": _PER_LANGUAGE_TEXTS,
+                  "versions": Dict(Lang(), Seq(Regex()), null_drops=True)})
+_PORTALS = Dict(Keys(r"^[a-z][a-z0-9_]*$", "a portal name (lower case, digits, _)"), _PORTAL, null_drops=True)
 
 # name -> (the shape of the data set, what it is for). A data set added here needs its shipped file.
 DATASETS: dict[str, tuple[Spec, str]] = {
     "vi_switch_names": (_PER_LANGUAGE_TEXTS,
                         "what sites call the switch to the mode for the visually impaired, per language: "
                         "parts of its accessible name, matched ignoring case"),
+    "not_found_texts": (_PER_LANGUAGE_TEXTS,
+                        "how sites say a page does not exist, per language: a title part, heading or short "
+                        "main region made mainly of one of these marks the page as not found"),
+    "required_links": (_PORTALS,
+                       "the portals every state body's site must link to in every language: hosts, names per "
+                       "language, and the URL marks of their language versions (our reading of Order 124-НҚ)"),
 }
 
 

@@ -77,6 +77,24 @@ class Identifier:
         cached = self._cached
         return [cached(t, key) for t in texts]
 
+    def model_share(self, texts: Iterable[str], lang: str) -> float | None:
+        """The statistical model's probability of `lang` for `texts`, weighted by their words, each text
+        weighed against every language of its script. The word lists are left out on purpose: they exist
+        for kk, ru and en only, so they cannot speak for another language; the model can. None when no text
+        has words in a script `lang` is written in, or the model does not know `lang`."""
+        lang = primary_language(lang)
+        total = weighted = 0.0
+        for text in texts:
+            toks = tokenize(text)
+            langs = SCRIPT_LANGS.get(toks.script, ())
+            if not toks.words or lang not in langs:
+                continue
+            probs = self.backend.probabilities(toks.clean, frozenset(langs))
+            n = len(toks.words)
+            total += n
+            weighted += n * probs.get(lang, 0.0)
+        return weighted / total if total else None
+
     # -- pipeline ------------------------------------------------------------------------------
     def _identify(self, text: str, candidates: frozenset[str]) -> LanguageGuess:
         toks = tokenize(text)

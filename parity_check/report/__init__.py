@@ -43,7 +43,8 @@ FORMATS: dict[str, str] = {
 # Options every reporter may read (all optional): report_lang (kk|ru|en, the HTML/Markdown language),
 # run_dir (where relative screenshot paths are resolved; default out_dir), template_min_pages (how many
 # pages make a template issue), sarif_category (overrides the automationDetails.id), full_report (the name
-# the Markdown summary points to when it truncates).
+# the Markdown summary points to when it truncates), formats (every format this run writes: set by
+# write_reports, so the HTML and Markdown can point to the JSON and CSV that keep what they leave out).
 
 
 def reporter_class(fmt: str) -> type[Reporter]:
@@ -56,6 +57,7 @@ def reporter_class(fmt: str) -> type[Reporter]:
 
 def write_reports(result: RunResult, out_dir: Path, formats: list[str], options: dict | None = None) -> dict[str, Path]:
     Path(out_dir).mkdir(parents=True, exist_ok=True)
+    options = {"formats": list(formats), **(options or {})}
     written = {}
     for fmt in formats:
         reporter = reporter_class(fmt)(out_dir, options)

@@ -1,5 +1,7 @@
 """findings.csv: one row per finding with every field of the JSON contract, for spreadsheets and ticket
-imports. Lists (tags, related) are joined with "; "; evidence and message_args are JSON.
+imports. Lists (tags, related, the modes a finding was seen in) are joined with "; "; evidence and
+message_args are JSON; `template` is the id of the template finding (report.json `template_issues`) a
+finding is an instance of, so a spreadsheet can group them.
 
 Written as UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 (without it Kazakh letters
 arrive garbled), with every field quoted. A cell that starts with = + - @ or a tab or carriage return would
@@ -19,11 +21,12 @@ from pathlib import Path
 
 from ..models import Finding
 from . import Reporter
-from .notes import note
+from .digest import template_findings
+from .notes import active, note
 
 COLUMNS = ("fingerprint", "check", "source", "outcome", "impact", "url", "lang", "mode", "scope", "selector",
            "message", "why", "help_url", "tags", "related", "evidence", "message_key", "message_args",
-           "baseline", "suppressed_reason", "suppressed_expires", "suppression_expired")
+           "baseline", "suppressed_reason", "suppressed_expires", "suppression_expired", "modes", "template")
 # a formula start at the beginning of the cell or of any part a spreadsheet may split it into
 _FORMULA = re.compile(r"(^|[,;|\t\r\n])([ \u00a0]*)(?=[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])")
 
@@ -33,7 +36,7 @@ def safe_cell(value) -> str:
     return _FORMULA.sub(lambda m: f"{m[1]}{m[2]}'", s)
 
 
-def row_of(f: Finding) -> list[str]:
+def row_of(f: Finding, template: str | None = None) -> list[str]:
     suppressed = note(f, "suppressed") or {}
     expired = note(f, "suppression_expired")
     values = {
@@ -46,6 +49,7 @@ def row_of(f: Finding) -> list[str]:
         "baseline": note(f, "baseline"), "suppressed_reason": suppressed.get("reason"),
         "suppressed_expires": suppressed.get("expires"),
         "suppression_expired": json.dumps(expired, ensure_ascii=False, sort_keys=True) if expired else None,
+        "modes": "; ".join(f.seen_in), "template": template,
     }
     return [safe_cell(values[c]) for c in COLUMNS]
 
@@ -58,7 +62,8 @@ class CsvReporter(Reporter):
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL)  # RFC 4180 line ends
         writer.writerow(COLUMNS)
+        template_of = {id(f): t.id for t in template_findings(active(self.findings)) for f in t.findings}
         for f in self.findings:
-            writer.writerow(row_of(f))
+            writer.writerow(row_of(f, template_of.get(id(f))))
         self.path.write_text(buf.getvalue(), encoding="utf-8-sig", newline="")
         return self.path

@@ -66,7 +66,10 @@ def build_junit(result, findings: list[Finding]) -> ET.Element:
         else:
             by_key: dict[tuple, list[Finding]] = defaultdict(list)
             for f in fs:
-                by_key[(f.url or result.target, f.lang, f.mode) if f.scope != "site" else site_key].append(f)
+                if f.scope == "site":
+                    by_key[site_key].append(f)
+                for mode in (f.seen_in or (f.mode,)) if f.scope != "site" else ():
+                    by_key[(f.url or result.target, f.lang, mode)].append(f)  # fails each mode it was seen in
             keys = set(by_key) | ({site_key} if _scope(check, fs) == "site" else set(audited))
             for key in sorted(keys, key=lambda k: (k[0], k[1] or "", k[2] or "")):
                 _case(suite, check, key, by_key.get(key, []), counts)

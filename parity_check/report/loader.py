@@ -10,7 +10,8 @@ from ..models import CheckError, Finding, PageEntry, RunResult
 from .notes import with_notes
 
 _FINDING_FIELDS = ("check", "source", "outcome", "impact", "url", "lang", "mode", "scope", "selector", "message",
-                   "why", "help_url", "tags", "related", "evidence", "message_key", "message_args", "fingerprint")
+                   "why", "help_url", "tags", "related", "evidence", "message_key", "message_args", "fingerprint",
+                   "modes", "fingerprints", "locator")
 _PAGE_FIELDS = ("url", "lang", "mode", "status", "outcome", "error", "final_url", "title", "vi_state", "vi_method")
 
 
@@ -22,6 +23,9 @@ def finding_from_dict(d: dict[str, Any]) -> Finding:
     values = {k: d.get(k) for k in _FINDING_FIELDS if k in d}
     values["tags"] = tuple(d.get("tags") or ())
     values["related"] = tuple(d.get("related") or ())
+    # A finding of one mode wrote `modes: [mode]` (schema 1.2) or nothing (1.1): both read back as unmerged.
+    modes, fps = tuple(d.get("modes") or ()), tuple(d.get("fingerprints") or ())
+    values["modes"], values["fingerprints"] = (modes, fps) if len(modes) > 1 else ((), ())
     values.setdefault("evidence", {})
     values["evidence"] = values["evidence"] or {}
     values["message_args"] = d.get("message_args") or {}

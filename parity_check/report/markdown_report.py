@@ -3,6 +3,8 @@
 GitHub refuses a job summary over 1 MiB, so the file never exceeds `markdown_max_bytes` (default a little
 under 1 MiB) whatever the size of the run: the head (score, counts, what to fix first, the table by check) is
 always written, then findings row by row until the budget is spent, then a note pointing to the full report.
+It shows the grouped view: a template finding is one row however many pages it covers (report.json keeps
+every instance), and a finding seen in both modes is one row that names both.
 
 Everything a site controls is escaped: Markdown punctuation gets a backslash, and < > & become entities, so
 a page's text cannot open a link, a script tag or a table cell. Escaping alone does not stop GitHub's
@@ -19,7 +21,7 @@ from pathlib import Path
 from ..i18n import DEFAULT_LANG, translator
 from ..models import IMPACT_ORDER
 from . import Reporter
-from .digest import fix_first, site_score, template_issues
+from .digest import defect_count, fix_first, site_score, template_findings
 from .notes import active, is_suppressed, note
 from .text import check_title, finding_message
 
@@ -59,6 +61,14 @@ def _size(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
+def _modes(f, t) -> str:
+    if len(f.seen_in) > 1:
+        return t("modes_both")
+    if f.vi_only:
+        return t("mode_vi_only")
+    return t("mode_" + f.mode) if f.mode in ("normal", "vi") else f.mode or ""
+
+
 def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = DEFAULT_MAX_BYTES,
                    full_report: str = "report.html") -> str:
     t = translator(lang)
@@ -66,6 +76,9 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
     counted = active(findings)
     violations = [f for f in counted if f.outcome == "violation"]
     review = [f for f in counted if f.outcome == "incomplete"]
+    templates = template_findings(counted)
+    failing = [x for x in templates if x.outcome == "violation"]
+    in_template = {id(f) for x in templates for f in x.findings}
     by_impact = {i: sum(1 for f in violations if f.impact == i) for i in reversed(IMPACT_ORDER)}
     cov = result.coverage
     head = [f"# parity-check: {md_url(result.target)}", ""]
@@ -74,9 +87,14 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
                 + ", ".join(f"{md(t('impact_' + i))} {n}" for i, n in by_impact.items()) + ") · "
                 f"{md(t('needs_review'))}: {len(review)} · "
                 f"{md(t('suppressed_heading'))}: {sum(1 for f in findings if is_suppressed(f))}")
+    head += ["", md(t("summary_text", defects=defect_count(violations, failing), templates=len(failing),
+                      pages=len({(f.url, f.lang) for f in violations}), findings=len(violations),
+                      instances=sum(len(f.seen_in) or 1 for f in violations), review=len(review)))]
     head.append("")
     head.append(md(t("coverage_text", found=cov.get("pages_found", 0), audited=cov.get("pages_audited", 0),
                      failed=cov.get("pages_failed", 0), skipped=cov.get("pages_skipped", 0))))
+    if cov.get("pages_not_found"):
+        head[-1] += " " + md(t("coverage_not_found", n=cov["pages_not_found"]))
     if cov.get("truncated"):
         head += ["", f"> **{md(t('truncated', n=cov.get('pages_over_limit', 0)))}**"]
     baseline = getattr(result, "baseline", None)
@@ -85,28 +103,39 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
                           fixed=len(baseline.get("fixed", []))))]
     head += ["", f"<sub>{md(t('score_formula'))}</sub>", ""]
 
-    fixes = fix_first(result)
+    fixes = fix_first(result, templates=failing)
     head += [f"## {md(t('fix_first'))}", ""]
     if fixes:
         for i, item in enumerate(fixes, 1):
             title = check_title(item.findings[0], lang).value
             marker = f" ({md(t('template_marker'))})" if item.template else ""
             head.append(f"{i}. **{md(item.check)}**: {md(title)}{marker}, "
-                        f"{md(t('fix_first_item', impact=t('impact_' + item.impact), views=item.views))}")
+                        f"{md(t('fix_first_item', impact=t('impact_' + item.impact), defects=item.defects, pages=item.pages))}")
     else:
         head.append(md(t("nothing_to_fix")))
     head.append("")
 
+    if templates:
+        head += [f"## {md(t('template_heading'))}", "",
+                 f"| {md(t('impact'))} | {md(t('check'))} | {md(t('template_col'))} | {md(t('element'))} | "
+                 f"{md(t('languages_pages'))} | {md(t('examples'))} |", "|---|---|---|---|---|---|"]
+        for x in templates:
+            flag = f" ({md(t('needs_review'))})" if x.outcome == "incomplete" else ""
+            pattern = x.template or t("template_layout", n=len(x.templates))
+            langs = ", ".join(f"{code} {n}" for code, n in x.languages.items())
+            head.append(f"| {md(t('impact_' + x.impact))}{flag} | {md(x.check)} | {md(pattern)} | {md(x.locator)} | "
+                        f"{md(langs)} | {md(' '.join(x.examples(2)))} |")
+        head.append("")
+
     per_check: dict[str, list] = defaultdict(list)
     for f in counted:
         per_check[f.check].append(f)
-    templates = {t_.check for t_ in template_issues(counted)}
     head += [f"## {md(t('by_check'))}", "",
              f"| {md(t('check'))} | {md(t('impact'))} | {md(t('violations'))} | {md(t('needs_review'))} | "
              f"{md(t('pages_heading'))} |", "|---|---|---:|---:|---:|"]
     for check, fs in sorted(per_check.items(), key=lambda kv: (-max(IMPACT_ORDER.index(f.impact) for f in kv[1]), kv[0])):
         worst = max((f.impact for f in fs), key=IMPACT_ORDER.index)
-        marker = f" ({md(t('template_marker'))})" if check in templates else ""
+        marker = f" ({md(t('template_marker'))})" if any(x.check == check for x in templates) else ""
         head.append(f"| {md(check)}{marker} | {md(t('impact_' + worst))} | "
                     f"{sum(1 for f in fs if f.outcome == 'violation')} | "
                     f"{sum(1 for f in fs if f.outcome == 'incomplete')} | {len({f.url for f in fs})} |")
@@ -119,7 +148,9 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
                  f"| {md(t('impact'))} | {md(t('check'))} | {md(t('page'))} | {md(t('language'))} | "
                  f"{md(t('mode'))} | {md(t('element'))} | {md(t('message'))} |",
                  "|---|---|---|---|---|---|---|"]
-    ordered = sorted(counted, key=lambda f: (-IMPACT_ORDER.index(f.impact), f.outcome != "violation", f.sort_key()))
+    # A template finding's instances are its row above; here the findings of no template.
+    ordered = sorted((f for f in counted if id(f) not in in_template),
+                     key=lambda f: (-IMPACT_ORDER.index(f.impact), f.outcome != "violation", f.sort_key()))
     body = "\n".join(head) + "\n"
     omitted_note = lambda n: f"\n_{md(t('md_truncated', n=n, file=full_report))}_\n"  # noqa: E731
     reserve = _size(omitted_note(len(ordered))) + 64
@@ -134,7 +165,7 @@ def build_markdown(result, findings, lang: str = DEFAULT_LANG, max_bytes: int = 
         flag = f" ({md(t('needs_review'))})" if f.outcome == "incomplete" else ""
         flag += f" ({md(t('baseline_' + state))})" if state else ""
         row = (f"| {md(t('impact_' + f.impact))}{flag} | {md(f.check)} | {md_url(f.url)} | {md(f.lang or '')} | "
-               f"{md(t('mode_' + f.mode) if f.mode in ('normal', 'vi') else f.mode or '')} | {md(f.selector or '')} | "
+               f"{md(_modes(f, t))} | {md(f.selector or '')} | "
                f"{md(finding_message(f, lang).value)} |\n")
         size = _size(row)
         if used + size + reserve > max_bytes:

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..i18n import DEFAULT_LANG, check_lang, translator
 from ..models import IMPACT_ORDER, RunResult
-from .digest import site_label, site_score, template_issues
+from .digest import site_label, site_score, template_findings
 from .markdown_report import md
 from .notes import active
 
@@ -44,10 +44,10 @@ def build_ranking(reports: list[tuple[str, RunResult]], platform_min_sites: int 
             "per_view": round(len(violations) / views, 2) if views else None,
             "captured_at": result.captured_at,
         })
-        for issue in template_issues(active(result.findings)):
+        for issue in template_findings(violations):
             entry = platform[(issue.check, issue.locator)]
             entry["sites"].add(label)
-            entry["pages"] += len(issue.urls)
+            entry["pages"] += issue.pages
             if IMPACT_ORDER.index(issue.impact) > IMPACT_ORDER.index(entry["impact"]):
                 entry["impact"] = issue.impact
     rows.sort(key=lambda r: (-r["score"], r["per_view"] if r["per_view"] is not None else float("inf"), r["site"]))

@@ -1,7 +1,9 @@
 """A RunResult built in code: the fixture of the report tests and golden files, and a preview of every
 section of the reports (`parity-check report render --sample DIR`).
 
-It is deliberately hostile: markup, quotes, formula-like cells and Kazakh letters in every string a site
+It is finalised as a run is (one finding per defect across modes) and has each kind of finding the reports
+group: a defect seen in both modes, one of the VI mode only, a layout element failing on pages of several
+templates and an element of one URL template (news items). It is deliberately hostile: markup, quotes, formula-like cells and Kazakh letters in every string a site
 controls, so each format proves it escapes what it writes.
 """
 from __future__ import annotations
@@ -11,6 +13,7 @@ import struct
 import zlib
 
 from ..models import CheckError, Finding, PageEntry, RunResult, assign_fingerprints, stable_locator
+from .finalise import merge_modes
 
 HOSTILE = "<script>alert(1)</script> \"quoted\" 'single' & ӘҒҚҢӨҰҮҺІ әғқңөұүһі =HYPERLINK(\"x\") | *bold* [link](javascript:x)"
 BASE = "https://example.gov.kz"
@@ -72,6 +75,10 @@ def sample_result() -> RunResult:
                                      vi_method="bvi" if lang != "en" else None))
     entries.append(PageEntry(url=f"{BASE}/ru/broken", lang="ru", mode="normal", status=500, outcome="failed",
                              error=f"HTTP 500 {HOSTILE}"))
+    news_items = [f"{BASE}/kk/news/{n}" for n in (101, 102, 103)]
+    for url in news_items:
+        entries.append(PageEntry(url=url, lang="kk", mode="normal", status=200, outcome="audited", final_url=url,
+                                 title=f"Жаңалық {HOSTILE}"))
 
     findings = []
     # A template issue: the same logo image without alt on every kk and ru page.
@@ -81,6 +88,18 @@ def sample_result() -> RunResult:
                              "Ensure <img> elements have alternative text or a role of none or presentation",
                              html=f"<img src=\"logo.png\" class=\"{HOSTILE}\">",
                              screenshot=png_data_uri() if url == pages_kk[0] else None))
+    # The logo fails in the VI mode of the home page too: one finding seen in both modes.
+    findings.append(_axe("image-alt", pages_kk[0], "kk", "vi", "header > a.logo > img:nth-child(1)", "critical",
+                         "Images must have alternative text",
+                         "Ensure <img> elements have alternative text or a role of none or presentation",
+                         html=f"<img src=\"logo.png\" class=\"{HOSTILE}\">"))
+    # A template of news items: each item's photo (a different image on every page) has no alt.
+    for n, url in zip((101, 102, 103), news_items):
+        findings.append(_axe("image-alt", url, "kk", "normal", f"img[src$=\"photo-{n}.jpg\"]", "critical",
+                             "Images must have alternative text",
+                             "Ensure <img> elements have alternative text or a role of none or presentation",
+                             html=f"<img src=\"/media/photo-{n}.jpg\">"))
+    # Seen in the VI mode only.
     findings.append(_axe("color-contrast", pages_kk[1], "kk", "vi", "main p.lead", "serious",
                          "Elements must meet minimum color contrast ratio thresholds",
                          "Ensure the contrast between foreground and background colors meets WCAG 2 AA",
@@ -106,9 +125,9 @@ def sample_result() -> RunResult:
         tool={"name": "parity-check", "version": "0.1.0", "axe_version": "4.12.1", "browser": "Chromium 120"},
         target=BASE + "/", started_at="2025-05-01T08:00:00Z", captured_at="2025-05-01T08:05:00Z",
         languages=["kk", "ru", "en"],
-        coverage={"pages_found": 12, "pages_audited": 16, "pages_failed": 1, "pages_skipped": 2,
+        coverage={"pages_found": 15, "pages_audited": 19, "pages_failed": 1, "pages_skipped": 2,
                   "truncated": True, "pages_over_limit": 2},
-        pages=entries, findings=assign_fingerprints(findings),
+        pages=entries, findings=merge_modes(assign_fingerprints(findings)),
         check_errors=[CheckError("stale-content", f"KeyError: {HOSTILE}")],
         site={"root": {"url": BASE + "/", "status": 200, "declared_lang": "ru"},
               "parity_matrix": {"news": {"kk": 100.0, "ru": 100.0, "en": 50.0},

@@ -12,8 +12,13 @@ What GitHub code scanning needs and how it is met (see its "SARIF support for co
   from a matrix of entities and shards get one category each and do not close each other's alerts; the
   merged shards of an entity share the unsharded run's category. Never a port: a site served on another
   port is the same site, and its alerts must stay matched.
-- limits: 25,000 results per run (more is rejected: the most severe are kept and the rest counted in
-  `properties.resultsOmitted`), 20 tags per rule (10 shown: the first 10 are kept).
+- the grouped view, within GitHub's limits per run ("SARIF results exceed limit": 25,000 results accepted
+  of which only the top 5,000 by severity are kept, 1,000 locations per result of which 100 are shown, 20
+  tags per rule of which 10 are shown, 10 MB gzipped): a template finding (report/digest.py) is ONE result,
+  its instance count, languages and a few example pages in the message and `properties`, the examples also
+  as `relatedLocations`; a finding seen in both modes is one result. At most 5,000 results are written,
+  the most severe first (a template finding before single findings of the same severity), the rest
+  counted in `properties.resultsOmitted`; the first 10 tags of a rule are kept.
 """
 from __future__ import annotations
 
@@ -25,14 +30,15 @@ from urllib.parse import quote, urlsplit
 
 from ..models import Finding
 from . import Reporter
-from .digest import check_class, impact_rank, site_label
-from .notes import note
+from .digest import TemplateFinding, check_class, impact_rank, site_label, template_findings
+from .notes import active, note
 from .text import check_title, how_to_fix, why
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/kz-parity-check/parity-check"
-MAX_RESULTS = 25_000
+MAX_RESULTS = 5_000
 MAX_TAGS = 10
+RELATED_LOCATIONS = 10
 LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
 
 
@@ -78,21 +84,34 @@ def _rule(f: Finding, index: int) -> dict[str, Any]:
     return rule
 
 
-def _result(f: Finding, rule_index: int, fallback_uri: str) -> dict[str, Any]:
-    where = ", ".join(x for x in (f.lang, f.mode) if x)
-    text = f"{f.message} - {f.url or fallback_uri}{f' ({where})' if where else ''}"
-    if f.selector:
-        text += f" at {f.selector}"
+def _location(url: str, fallback_uri: str, selector: str | None, index: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(f.url, fallback_uri), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": {"uri": artifact_uri(url, fallback_uri), "uriBaseId": "%SRCROOT%"},
             "region": {"startLine": 1},
         },
     }
+    if index is not None:
+        location["id"] = index
+    if selector:
+        location["logicalLocations"] = [{"fullyQualifiedName": selector, "kind": "element"}]
+    return location
+
+
+def _modes(f: Finding) -> str:
+    return "+".join(f.seen_in)
+
+
+def _result(f: Finding, rule_index: int, fallback_uri: str) -> dict[str, Any]:
+    where = ", ".join(x for x in (f.lang, _modes(f) or f.mode) if x)
+    text = f"{f.message} - {f.url or fallback_uri}{f' ({where})' if where else ''}"
     if f.selector:
-        location["logicalLocations"] = [{"fullyQualifiedName": f.selector, "kind": "element"}]
-    props: dict[str, Any] = {"url": f.url, "lang": f.lang, "mode": f.mode, "scope": f.scope,
-                             "impact": f.impact, "outcome": f.outcome, "fingerprint": f.fingerprint}
+        text += f" at {f.selector}"
+    props: dict[str, Any] = {"url": f.url, "lang": f.lang, "mode": f.mode, "modes": list(f.seen_in),
+                             "scope": f.scope, "impact": f.impact, "outcome": f.outcome,
+                             "fingerprint": f.fingerprint}
+    if len(f.all_fingerprints) > 1:
+        props["fingerprints"] = list(f.all_fingerprints)
     if f.outcome == "incomplete":
         props["needsReview"] = True
     expired = note(f, "suppression_expired")
@@ -100,7 +119,7 @@ def _result(f: Finding, rule_index: int, fallback_uri: str) -> dict[str, Any]:
         props["suppressionExpired"] = expired
     result: dict[str, Any] = {
         "ruleId": f.check, "ruleIndex": rule_index, "level": level_of(f), "message": {"text": text},
-        "locations": [location],
+        "locations": [_location(f.url, fallback_uri, f.selector)],
         "partialFingerprints": {"primaryLocationLineHash": f.fingerprint},
         "properties": props,
     }
@@ -130,20 +149,61 @@ def sarif_category(target: str, shard: tuple[int, int] = (1, 1)) -> str:
     return f"parity-check/{entity_label(target)}/" + (f"shard-{i}-of-{n}/" if n > 1 else "")
 
 
+def _template_result(tf: TemplateFinding, rule_index: int, fallback_uri: str) -> dict[str, Any]:
+    """One result for a template finding: its first page as the location, a few more as related ones."""
+    first = tf.findings[0]
+    examples = tf.examples(RELATED_LOCATIONS)
+    where = f"template {tf.template}" if tf.template else f"an element shared by {len(tf.templates)} page templates"
+    langs = ", ".join(f"{code} {n}" for code, n in tf.languages.items())
+    text = (f"{first.message} - on {tf.pages} pages of {where} ({tf.instances} findings; pages per language: "
+            f"{langs}; modes: {'+'.join(tf.modes) or '-'}) at {tf.locator}. Examples: {', '.join(examples[:3])}")
+    states = {note(f, "baseline") for f in tf.findings}
+    result: dict[str, Any] = {
+        "ruleId": tf.check, "ruleIndex": rule_index, "level": level_of(first), "message": {"text": text},
+        "locations": [_location(first.url, fallback_uri, first.selector)],
+        "relatedLocations": [_location(url, fallback_uri, None, i) for i, url in enumerate(examples, 1)],
+        "partialFingerprints": {"primaryLocationLineHash": tf.id},
+        "properties": {"template": tf.id, "kind": tf.kind, "templatePattern": tf.template, "locator": tf.locator,
+                       "impact": tf.impact, "outcome": tf.outcome, "pages": tf.pages, "instances": tf.instances,
+                       "languages": tf.languages, "modes": tf.modes, "examples": examples, "fingerprint": tf.id},
+    }
+    if first.outcome == "incomplete":
+        result["properties"]["needsReview"] = True
+    if states == {"new"}:
+        result["baselineState"] = "new"
+    elif states == {"persisting"}:
+        result["baselineState"] = "unchanged"
+    elif "new" in states:
+        result["baselineState"] = "updated"  # the template's defect was known; it reached new pages
+    return result
+
+
 def build_sarif(result, findings: list[Finding], category: str | None = None) -> dict[str, Any]:
     label = site_label(result.target)
     category = category or sarif_category(result.target)
     if not category.endswith("/"):
         category += "/"
-    kept = sorted(findings, key=lambda f: (-(f.outcome == "violation"), -impact_rank(f.impact)))[:MAX_RESULTS]
-    kept_ids = {id(f) for f in kept}
-    ordered = [f for f in findings if id(f) in kept_ids]  # the report's own order, for stable diffs
+    templates = template_findings(active(findings))
+    in_template = {id(f) for tf in templates for f in tf.findings}
+    # (finding or template finding, its first finding, how many findings it stands for), in report order.
+    entries = [(tf, tf.findings[0], len(tf.findings)) for tf in templates]
+    entries += [(f, f, 1) for f in findings if id(f) not in in_template]
+    ranked = sorted(range(len(entries)), key=lambda i: (-(entries[i][1].outcome == "violation"),
+                                                       -impact_rank(entries[i][1].impact), -entries[i][2], i))
+    kept = sorted(ranked[:MAX_RESULTS])
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
-    for f in sorted(ordered, key=lambda f: f.check):
+    for f in sorted((entries[i][1] for i in kept), key=lambda f: f.check):
         if f.check not in index:
             index[f.check] = len(rules)
             rules.append(_rule(f, index[f.check]))
+    results = []
+    for i in kept:
+        entry, first, _ = entries[i]
+        if isinstance(entry, TemplateFinding):
+            results.append(_template_result(entry, index[first.check], label))
+        else:
+            results.append(_result(entry, index[first.check], label))
     notifications = [{"level": "error", "message": {"text": f"check {e.check} could not run: {e.error}"},
                       "descriptor": {"id": e.check}} for e in result.check_errors]
     run: dict[str, Any] = {
@@ -156,10 +216,11 @@ def build_sarif(result, findings: list[Finding], category: str | None = None) ->
         "automationDetails": {"id": category},
         "invocations": [{"executionSuccessful": True, "startTimeUtc": result.started_at,
                          "endTimeUtc": result.captured_at, "toolExecutionNotifications": notifications}],
-        "results": [_result(f, index[f.check], label) for f in ordered],
+        "results": results,
         "columnKind": "unicodeCodePoints",
         "properties": {"target": result.target, "languages": list(result.languages),
-                       "coverage": result.coverage, "resultsOmitted": len(findings) - len(ordered)},
+                       "coverage": result.coverage, "resultsOmitted": len(entries) - len(kept),
+                       "findingsOmitted": sum(entries[i][2] for i in ranked[MAX_RESULTS:])},
     }
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

@@ -14,7 +14,7 @@ import pytest
 from tests.sites.parity_site import GOV, IN_STEP, IN_STEP_GOV, PLANTED, PLANTED_GOV, GovParitySite, ParitySite
 
 PARITY_CHECKS = {"missing-item", "missing-document", "number-mismatch", "stale-language", "truncated-text",
-                 "copied-text", "hreflang-error"}
+                 "copied-text", "hreflang-error", "missing-language-version"}
 RECORDED = Path(__file__).resolve().parents[1] / "artifacts" / "parity"
 SITES = {  # name -> (site factory, start path, planted defects, paths in step)
     "akimat": (ParitySite, "/kz/", PLANTED, IN_STEP),

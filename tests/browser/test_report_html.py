@@ -148,6 +148,33 @@ def test_demo_report_shows_the_crops_of_element_findings(demo_reports):
     assert html.count('<img src="data:image/') >= min(len(with_shot), 1)
 
 
+# -- a whole site's report: the demo recording scaled up (tests/scaled_run.py), template findings and cut lists
+@pytest.fixture(scope="module")
+def scaled_report(tmp_path_factory):
+    from parity_check import pipeline
+    from parity_check.config import load_profile
+    from parity_check.report.finalise import finalise_result
+    from tests.scaled_run import scaled_run
+
+    out = tmp_path_factory.mktemp("scaled")
+    profile = load_profile("demo")
+    result = finalise_result(pipeline.check(scaled_run(out, 40), profile), profile)
+    return write_reports(result, out, ["json", "html"], {"report_lang": "kk", "run_dir": out})["html"]
+
+
+@pytest.mark.parametrize("vi", [False, True], ids=["normal", "vi"])
+def test_a_whole_sites_report_has_no_axe_violations(shared_browser, scaled_report, vi):
+    html = scaled_report.read_text(encoding="utf-8")
+    assert "Үлгінің беттері" in html and "көрсетілген; барлығы report.json" in html  # template findings, cut lists
+    page = _open(shared_browser, scaled_report, vi)
+    try:
+        axe = shared_browser.loop.run_until_complete(run_axe(page, vi_active=True))
+        assert "error" not in axe, axe
+        assert _violations(axe) == []
+    finally:
+        shared_browser.loop.run_until_complete(page.close())
+
+
 @pytest.mark.parametrize("vi", [False, True], ids=["normal", "vi"])
 def test_ranking_page_has_no_axe_violations(shared_browser, tmp_path, vi):
     from dataclasses import replace

@@ -1,8 +1,19 @@
 """A replica of the gov.kz unified platform: a single-page JavaScript app over a JSON API.
 
 - Every path under /memleket/entities/<slug> (`/about`, `/about/structure`, `/press/news`,
-  `/press/news/details/<id>`, `/documents`, `/contacts`, anything else) answers 200 with the SAME empty HTML
-  shell; unknown sections are a "not found" the app renders (a soft 404, as on the platform).
+  `/press/news/details/<id>`, `/documents`, `/documents/details/<id>`, `/contacts`, anything else) answers 200
+  with the SAME empty HTML shell; unknown sections are a "not found" the app renders (a soft 404, as on the
+  platform).
+- A news item or document with no version in a language: the list API of that language leaves it out, its
+  item API answers 404 (or, with `missing_api="empty"`, 200 with an empty body `null`), and the app renders
+  the platform's "not found" text ("Бет табылмады" / "Страница не найдена" / "Page not found"), or, with
+  `wording="other"`, a wording no data set knows (then only the API answer and the site's learned not-found
+  page tell). Documents are listed by title, their files on their own pages (date, number, title, file), as
+  on the platform.
+- `portals=True` adds the footer links to the e-government and Open Government portals, per language and
+  to the portal's version in that language; `drop_portal=(portal, lang)` removes one, `wrong_version=(portal,
+  lang)` links another language's version. Runs of a replica with portal links must skip the `links` gatherer:
+  the portals are real hosts, and test traffic stays on loopback.
 - The language comes from `?lang=kk|ru|en` in the page URL (kk when absent). The app waits `delay_ms`
   (150 by default) after the `load` event, and then fetches /api/v1/entities/<slug>/... with `Accept-Language: <lang>`; the API
   picks the language from that header only. So a reader of the raw HTML, or a checker that reads the page
@@ -19,6 +30,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from urllib.parse import urlsplit
 
 from parity_check.sites.server import Response, html_response, json_response, not_found, redirect
 
@@ -27,17 +40,83 @@ ENTRY = f"/memleket/entities/{SLUG}?lang=kk"
 ENTITY_PREFIX = "/memleket/entities/"
 LANGS = ("kk", "ru", "en")
 
-# `also`: other checks that see the same defect from another angle.
+# `also`: other checks that see the same defect from another angle. One missing thing, one finding: a news
+# item or document missing in a language shows as a missing row in that language's list AND as its own page
+# saying "not found"; it is reported once, on that page (the list's row is not reported again).
 PLANTED = [
     {"check": "untranslated-page", "path": f"/memleket/entities/{SLUG}/press/news/details/203?lang=kk",
      "lang": "kk", "mode": "normal", "what": "the Kazakh version of news item 203 is Russian text",
      "also": ["lang-mismatch", "copied-text", "untranslated-text"]},
-    {"check": "missing-item", "path": f"/memleket/entities/{SLUG}/press/news?lang=en",
-     "lang": "en", "mode": "normal", "what": "news item 204 is in the kk and ru news lists, not in the en one"},
     {"check": "missing-language-version", "path": f"/memleket/entities/{SLUG}/press/news/details/204?lang=en",
      "lang": "en", "mode": "normal",
-     "what": "news item 204 has no English version: a soft 404 (HTTP 200, the app renders 'Page not found')"},
+     "what": "news item 204 has no English version: not in the English list, its page a soft 404 (HTTP 200, "
+             "the app renders 'Page not found')"},
+    *({"check": "missing-language-version", "path": f"/memleket/entities/{SLUG}/press/news/details/{n}?lang=kk",
+       "lang": "kk", "mode": "normal", "what": f"news item {n} has no Kazakh version (the Kazakh feed lacks it)"}
+      for n in (205, 206)),
+    {"check": "missing-document", "path": f"/memleket/entities/{SLUG}/documents/details/302?lang=en",
+     "lang": "en", "mode": "normal", "what": "document 302 has no English version (list row and page: one finding)"},
 ]
+# Missing versions by (kind, id): the languages each lacks. Read by the benchmark and the tests.
+MISSING = {("news", 204): ("en",), ("news", 205): ("kk",), ("news", 206): ("kk",), ("document", 302): ("en",)}
+MISSING_CHECKS = ("missing-item", "missing-document", "missing-language-version")
+_ENTITY_PATH = f"/memleket/entities/{SLUG}"
+_DETAIL = {"news": f"{_ENTITY_PATH}/press/news/details/{{id}}", "document": f"{_ENTITY_PATH}/documents/details/{{id}}"}
+_LISTS = {"news": (f"{_ENTITY_PATH}/press/news", _ENTITY_PATH), "document": (f"{_ENTITY_PATH}/documents",)}
+
+
+def missing_things() -> list[tuple[str, int, str]]:
+    """(kind, id, language) of every missing version MISSING plants."""
+    return sorted((kind, item, lang) for (kind, item), langs in MISSING.items() for lang in langs)
+
+
+def reports(finding, thing) -> bool:
+    """Does `finding` report the missing thing: in its language, on its own page or on its list naming it?"""
+    kind, item, lang = thing
+    if finding.check not in MISSING_CHECKS or finding.lang != lang:
+        return False
+    path = urlsplit(finding.url).path
+    if path == _DETAIL[kind].format(id=item):
+        return True
+    targets = " ".join((finding.evidence.get("item") or {}).get("link_targets") or [])
+    return path in _LISTS[kind] and f"/details/{item}" in targets
+
+
+def score_missing(result) -> dict:
+    """Recall and precision of the findings about missing versions in a run of this replica. A second
+    finding about one missing thing counts against precision (one missing thing, one finding)."""
+    things = missing_things()
+    found = [f for f in result.findings if f.check in MISSING_CHECKS]
+    reported = {t: [f for f in found if reports(f, t)] for t in things}
+    first = {id(fs[0]) for fs in reported.values() if fs}
+    missing_pages = {_DETAIL[k].format(id=i) + f"|{l}" for k, i, l in things}
+    views = {f"{urlsplit(p.url).path}|{p.lang}": p for p in result.pages if p.mode == "normal"}
+    return {
+        "things": len(things),
+        "recall": sum(1 for fs in reported.values() if fs) / len(things),
+        "precision": len(first) / len(found) if found else 0.0,
+        "findings": len(found),
+        "duplicates": sum(max(0, len(fs) - 1) for fs in reported.values()),
+        "missed": [t for t, fs in reported.items() if not fs],
+        "unexpected": [(f.check, urlsplit(f.url).path, f.lang, f.message[:100]) for f in found
+                       if not any(reports(f, t) for t in things)],
+        "not_found_pages": sum(1 for p in result.pages if p.outcome == "not_found"),
+        "missing_pages_not_found": sum(1 for key in missing_pages
+                                       if getattr(views.get(key), "outcome", None) == "not_found"),
+        "truncated_on_missing": sum(1 for f in result.findings if f.check == "truncated-text"
+                                    and f"{urlsplit(f.url).path}|{f.lang}" in missing_pages),
+        "told_by": dict(Counter(_told_by(p.error or "") for p in result.pages if p.outcome == "not_found")),
+    }
+
+
+def _told_by(error: str) -> str:
+    """Which sign not_found.py went by, from the reason it wrote."""
+    if "API call" in error:
+        return "api"
+    if "“not found” page for this language" in error:
+        return "template"
+    return "text"
+
 
 ENTITY = {
     "kk": {"name": "Демо қаласының әкімдігі", "footer": "Ойдан шығарылған мекеме: тестілеуге арналған көшірме.",
@@ -128,7 +207,7 @@ NEWS = {
                 "the last twelve months."]),
     }),
     204: (20, {
-        # PLANTED missing-translation: no English version
+        # PLANTED missing version: no English version
         "kk": ("Наурыз мерекесіне дайындық басталды",
                ["Қалада Наурыз мейрамына арналған іс-шаралар жоспары бекітілді. Мерекелік концерттер мен "
                 "ұлттық ойындар бес алаңда өтеді."]),
@@ -136,15 +215,69 @@ NEWS = {
                ["В городе утверждён план мероприятий к празднику Наурыз. Праздничные концерты и национальные "
                 "игры пройдут на пяти площадках."]),
     }),
+    205: (5, {
+        # PLANTED missing version: no Kazakh version
+        "ru": ("Открыт новый пункт приёма вторсырья",
+               ["В микрорайоне Солнечный открылся пункт приёма вторсырья. Жители могут сдать пластик, бумагу "
+                "и стекло ежедневно с 9 до 19 часов.",
+                "До конца года в городе откроются ещё 6 таких пунктов."]),
+        "en": ("New recycling point opened",
+               ["A recycling point has opened in the Solnechny district. Residents can bring plastic, paper and "
+                "glass every day from 9 am to 7 pm.",
+                "Six more such points will open in the city by the end of the year."]),
+    }),
+    206: (12, {
+        # PLANTED missing version: no Kazakh version
+        "ru": ("Стартовал приём заявок на городские гранты",
+               ["Акимат принимает заявки некоммерческих организаций на 40 городских грантов. Заявки принимаются "
+                "до 15 числа следующего месяца.",
+                "Общий объём грантов составляет 120 млн тенге."]),
+        "en": ("City grant applications open",
+               ["The akimat is accepting applications from non-profit organisations for 40 city grants until the "
+                "15th of next month.",
+                "The grants total 120 million tenge."]),
+    }),
 }
 
+DOCUMENTS_TITLE = {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"}
+DOCUMENT_LABELS = {"kk": ("Күні", "Нөмірі", "Атауы", "Файлды жүктеу (PDF)"),
+                   "ru": ("Дата", "Номер", "Название", "Скачать файл (PDF)"),
+                   "en": ("Date", "Number", "Title", "Download the file (PDF)")}
+# id -> (date, number, {lang: (title, file)}); a language missing from the dict has no version.
 DOCUMENTS = {
-    "kk": ("Құжаттар", [("Қала әкімдігінің 2025 жылғы 3 ақпандағы № 45 қаулысы", "2025-02-03", "qaulysy-45.pdf")]),
-    "ru": ("Документы", [("Постановление акимата города от 3 февраля 2025 года № 45", "2025-02-03",
-                          "postanovlenie-45.pdf")]),
-    "en": ("Documents", [("Resolution No. 45 of the city akimat of 3 February 2025", "2025-02-03",
-                          "resolution-45.pdf")]),
+    301: ("2025-02-03", "45", {
+        "kk": ("Қала әкімдігінің 2025 жылғы 3 ақпандағы № 45 қаулысы", "qaulysy-45.pdf"),
+        "ru": ("Постановление акимата города от 3 февраля 2025 года № 45", "postanovlenie-45.pdf"),
+        "en": ("Resolution No. 45 of the city akimat of 3 February 2025", "resolution-45.pdf")}),
+    302: ("2025-03-17", "61", {
+        # PLANTED missing version: no English version
+        "kk": ("Қалалық қоғамдық көлік тарифтері туралы № 61 шешім", "sheshim-61.pdf"),
+        "ru": ("Решение № 61 о тарифах на городской общественный транспорт", "reshenie-61.pdf")}),
+    303: ("2025-04-08", "77", {
+        "kk": ("Абаттандыру қағидалары туралы № 77 қаулы", "qaulysy-77.pdf"),
+        "ru": ("Постановление № 77 о правилах благоустройства", "postanovlenie-77.pdf"),
+        "en": ("Resolution No. 77 on the urban improvement rules", "resolution-77.pdf")}),
 }
+
+# The portals every state body links to (profiles/data/required_links.yaml): per language, the
+# link's text and address (its version in that language where it has versions).
+PORTALS = {
+    "egov": {"kk": ("Электрондық үкімет порталы", "https://egov.kz/cms/kk"),
+             "ru": ("Портал электронного правительства", "https://egov.kz/cms/ru"),
+             "en": ("E-government portal", "https://egov.kz/cms/en")},
+    "open_data": {"kk": ("Ашық деректер", "https://data.egov.kz/"), "ru": ("Открытые данные", "https://data.egov.kz/"),
+                  "en": ("Open data", "https://data.egov.kz/")},
+    "open_budgets": {"kk": ("Ашық бюджеттер", "https://budget.egov.kz/"),
+                     "ru": ("Открытые бюджеты", "https://budget.egov.kz/"),
+                     "en": ("Open budgets", "https://budget.egov.kz/")},
+    "open_legal_acts": {"kk": ("Ашық НҚА", "https://legalacts.egov.kz/"), "ru": ("Открытые НПА", "https://legalacts.egov.kz/"),
+                        "en": ("Open legal acts", "https://legalacts.egov.kz/")},
+    "open_dialogue": {"kk": ("Ашық диалог", "https://dialog.egov.kz/"), "ru": ("Открытый диалог", "https://dialog.egov.kz/"),
+                      "en": ("Open dialogue", "https://dialog.egov.kz/")},
+}
+# What the app shows for an item that does not exist, when the site words it in its own way (wording="other").
+OTHER_NOT_FOUND = {"kk": "Мазмұн уақытша қолжетімсіз", "ru": "Материал временно недоступен",
+                   "en": "This content is temporarily unavailable"}
 
 CONTACTS = {
     "kk": ("Байланыс", {"address": "Демо қаласы, Бейбітшілік көшесі, 7", "phone": "+7 (7100) 40-00-40",
@@ -182,6 +315,7 @@ SHELL = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="x-dns-prefetch-control" content="off">
 <title>eGov</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/app.css">
@@ -260,6 +394,7 @@ APP_JS = r"""// gov.kz replica app: renders every page client-side from /api/v1/
     if (section === "/press/news") return { api: "/press/news", view: newsList };
     if ((m = section.match(/^\/press\/news\/details\/(\d+)$/))) return { api: "/press/news/" + m[1], view: paragraphs };
     if (section === "/documents") return { api: "/documents", view: documents };
+    if ((m = section.match(/^\/documents\/details\/(\d+)$/))) return { api: "/documents/" + m[1], view: documentPage };
     if (section === "/contacts") return { api: "/contacts", view: contacts };
     return null;
   }
@@ -281,8 +416,15 @@ APP_JS = r"""// gov.kz replica app: renders every page client-side from /api/v1/
   }
   function documents(s, d) {
     return "<h1>" + esc(d.title) + "</h1><ul>" + d.items.map(function (x) {
-      return '<li><a href="' + esc(x.file) + '">' + esc(x.title) + '</a> <span class="date">(' + esc(x.date) + ", PDF)</span></li>";
+      return '<li><a href="' + href(s, "/documents/details/" + x.id) + '">' + esc(x.title) + '</a> <span class="date">(' +
+        esc(x.date) + ")</span></li>";
     }).join("") + "</ul>";
+  }
+  function documentPage(s, d) {
+    var l = d.labels;
+    return "<h1>" + esc(d.title) + "</h1><dl><dt>" + esc(l[0]) + "</dt><dd>" + esc(d.date) + "</dd><dt>" + esc(l[1]) +
+      "</dt><dd>№ " + esc(d.number) + "</dd><dt>" + esc(l[2]) + "</dt><dd>" + esc(d.title) + '</dd></dl><p><a href="' +
+      esc(d.file) + '">' + esc(l[3]) + "</a></p>";
   }
   function contacts(s, d) {
     return "<h1>" + esc(d.title) + "</h1><dl>" + d.rows.map(function (r) {
@@ -304,7 +446,10 @@ APP_JS = r"""// gov.kz replica app: renders every page client-side from /api/v1/
     return '<header><div class="top"><button id="special-version" type="button" aria-pressed="' + on + '">' +
       esc(e.special) + '</button><nav aria-label="' + esc(e.lang_nav) + '"><ul>' + langs + "</ul></nav></div>" +
       '<p class="brand">' + esc(e.name) + '</p><nav class="sections" aria-label="' + esc(e.main_nav) + '"><ul>' + menu +
-      "</ul></nav></header><main id=\"main\">" + mainHtml + "</main><footer><p>" + esc(e.footer) + "</p></footer>";
+      "</ul></nav></header><main id=\"main\">" + mainHtml + "</main><footer><p>" + esc(e.footer) + "</p>" +
+      (e.portals.length ? '<ul class="portals">' + e.portals.map(function (p) {
+        return '<li><a href="' + esc(p.href) + '">' + esc(p.text) + "</a></li>";
+      }).join("") + "</ul>" : "") + "</footer>";
   }
 
   var renderId = 0;
@@ -384,10 +529,15 @@ class GovKzSpaSite:
 
     name = "govkz-spa"
 
-    def __init__(self, delay_ms: int = 150, slug: str = SLUG, also: tuple[str, ...] = ()):
+    def __init__(self, delay_ms: int = 150, slug: str = SLUG, missing_api: str = "404", wording: str = "platform",
+                 portals: bool = False, drop_portal: tuple[str, str] | None = None,
+                 wrong_version: tuple[str, str] | None = None,
+                 also: tuple[str, ...] = ()):
         self.slug = slug
         self.slugs = {slug, *also}  # more entities on the same platform, with the same content
         self.app_js = APP_JS.replace("__DELAY_MS__", str(int(delay_ms)))
+        self.missing_api, self.wording = missing_api, wording
+        self.portals, self.drop_portal, self.wrong_version = portals, drop_portal, wrong_version
 
     def handle(self, method: str, path: str, query: dict, headers: dict) -> Response:
         if path == "/":
@@ -400,28 +550,42 @@ class GovKzSpaSite:
             return Response(200, APP_CSS, "text/css; charset=utf-8")
         if path.startswith("/uploads/documents/") and path.endswith(".pdf"):
             name = path.rsplit("/", 1)[1]
-            for _title, items in DOCUMENTS.values():
-                for title, date, file in items:
-                    if file == name:
-                        return Response(200, minimal_pdf(f"{name} ({date}) - fictional document for tests"),
-                                        "application/pdf")
+            for date, _number, versions in DOCUMENTS.values():
+                if any(file == name for _title, file in versions.values()):
+                    return Response(200, minimal_pdf(f"{name} ({date}) - fictional document for tests"),
+                                    "application/pdf")
             return not_found()
         if path.startswith("/api/v1/entities/"):
             return self.api(path[len("/api/v1/entities/"):].strip("/"), query, request_lang(headers))
         return not_found()
 
+    def portal_links(self, lang: str) -> list[dict]:
+        out = []
+        for portal, versions in PORTALS.items():
+            if self.drop_portal == (portal, lang):
+                continue
+            text, href = versions[lang]
+            if self.wrong_version == (portal, lang):
+                href = versions["ru" if lang != "ru" else "kk"][1]
+            out.append({"text": text, "href": href})
+        return out
+
     def api(self, rest: str, query: dict, lang: str) -> Response:
         slug, _, section = rest.partition("/")
         headers = {"Content-Language": lang, "Vary": "Accept-Language"}
         missing = json_response({"error": "not found", "lang": lang}, 404, headers)
+        # an item with no version in this language: 404, or (as some APIs do) 200 with nothing in it
+        no_version = missing if self.missing_api == "404" else Response(200, "null", "application/json", headers)
         if slug not in self.slugs:
             return missing
         ok = lambda data: json_response({"lang": lang, **data}, 200, headers)  # noqa: E731
         e = ENTITY[lang]
         if section == "":
             return ok({"slug": slug, "name": e["name"], "footer": e["footer"], "special": e["special"],
-                       "latest": e["latest"], "not_found": e["not_found"], "lang_nav": e["lang_nav"],
-                       "main_nav": e["main_nav"], "menu": [{"path": p, "title": t} for p, t in e["menu"]]})
+                       "latest": e["latest"], "lang_nav": e["lang_nav"], "main_nav": e["main_nav"],
+                       "not_found": e["not_found"] if self.wording == "platform" else OTHER_NOT_FOUND[lang],
+                       "menu": [{"path": p, "title": t} for p, t in e["menu"]],
+                       "portals": self.portal_links(lang) if self.portals else []})
         if section == "about":
             title, paras = ABOUT[lang]
             return ok({"title": title, "paragraphs": paras})
@@ -429,8 +593,8 @@ class GovKzSpaSite:
             title, units = STRUCTURE[lang]
             return ok({"title": title, "units": units})
         if section == "press/news":
-            items = [{"id": i, "date": _date(d), "title": t[lang][0], "teaser": t[lang][1][0]}
-                     for i, (d, t) in NEWS.items() if lang in t]
+            items = sorted(({"id": i, "date": _date(d), "title": t[lang][0], "teaser": t[lang][1][0]}
+                            for i, (d, t) in NEWS.items() if lang in t), key=lambda n: n["date"], reverse=True)
             limit = query.get("limit")
             if limit and limit.isdigit():
                 items = items[:int(limit)]
@@ -439,13 +603,22 @@ class GovKzSpaSite:
         if m:
             item = NEWS.get(int(m.group(1)))
             if not item or lang not in item[1]:
-                return missing
+                return no_version if item else missing
             title, paras = item[1][lang]
             return ok({"id": int(m.group(1)), "date": _date(item[0]), "title": title, "paragraphs": paras})
         if section == "documents":
-            title, docs = DOCUMENTS[lang]
-            return ok({"title": title, "items": [{"title": t, "date": d, "file": f"/uploads/documents/{f}"}
-                                                 for t, d, f in docs]})
+            return ok({"title": DOCUMENTS_TITLE[lang],
+                       "items": [{"id": i, "title": v[lang][0], "date": date, "number": number}
+                                 for i, (date, number, v) in DOCUMENTS.items() if lang in v]})
+        m = re.fullmatch(r"documents/(\d+)", section)
+        if m:
+            doc = DOCUMENTS.get(int(m.group(1)))
+            if not doc or lang not in doc[2]:
+                return no_version if doc else missing
+            date, number, versions = doc
+            title, file = versions[lang]
+            return ok({"id": int(m.group(1)), "title": title, "date": date, "number": number,
+                       "file": f"/uploads/documents/{file}", "labels": DOCUMENT_LABELS[lang]})
         if section == "contacts":
             title, c = CONTACTS[lang]
             labels = {"kk": ["Мекенжайы", "Телефон", "Электрондық пошта", "Жұмыс уақыты"],
@@ -457,5 +630,5 @@ class GovKzSpaSite:
         return missing
 
 
-def govkz_spa_site(delay_ms: int = 150) -> GovKzSpaSite:
-    return GovKzSpaSite(delay_ms=delay_ms)
+def govkz_spa_site(delay_ms: int = 150, **options) -> GovKzSpaSite:
+    return GovKzSpaSite(delay_ms=delay_ms, **options)

@@ -1,6 +1,6 @@
 """A replica of a regional akimat site (/kz/ /ru/ /en/ prefixes) with planted language-parity defects.
 
-Planted (see PLANTED): a news item missing in Kazakh, a statistics row missing in English, a document
+Planted (see PLANTED): a news item missing in Kazakh (its row and its page, reported once), a statistics row missing in English, a document
 missing in English, the Kazakh documents page linking the Russian file, differing figures in a news text, a
 table and a phone number, an English news list that stopped months ago, a Kazakh news text cut to one
 sentence, an English paragraph left in Russian, and an invalid hreflang code. In step (no parity finding
@@ -23,7 +23,9 @@ LANG_OF_CODE = {v: k for k, v in CODE.items()}
 
 # Each planted defect: the check that must find it, the page (path) and language it must be reported on.
 PLANTED = [
-    {"check": "missing-item", "path": "/kz/news/", "lang": "kk", "what": "news item 7 absent in Kazakh"},
+    # one missing thing, one finding: the Kazakh list lacks the row and /kz/news/7 answers 404; reported once,
+    # on the page that does not exist, linking both lists
+    {"check": "missing-language-version", "path": "/kz/news/7", "lang": "kk", "what": "news item 7 absent in Kazakh"},
     {"check": "missing-item", "path": "/en/statistics/", "lang": "en", "what": "unemployment row absent in English"},
     {"check": "missing-document", "path": "/en/documents/", "lang": "en", "what": "order No. 45 absent in English"},
     {"check": "missing-document", "path": "/kz/documents/", "lang": "kk", "what": "Kazakh page links decree_12_ru.pdf"},
@@ -31,6 +33,8 @@ PLANTED = [
     {"check": "number-mismatch", "path": "/kz/statistics/", "lang": "kk", "what": "154 schools in Kazakh, 157 in ru/en"},
     {"check": "number-mismatch", "path": "/en/contacts/", "lang": "en", "what": "reception phone differs in English"},
     {"check": "stale-language", "path": "/en/news/", "lang": "en", "what": "English news stops in August"},
+    *({"check": "missing-language-version", "path": f"/en/news/{n}", "lang": "en",
+       "what": f"news item {n} has no English version (the English news stopped)"} for n in (5, 6, 7, 8)),
     {"check": "truncated-text", "path": "/kz/news/2", "lang": "kk", "what": "Kazakh news 2 cut to one sentence"},
     {"check": "copied-text", "path": "/en/services/", "lang": "en", "what": "a Russian paragraph on the English page"},
     {"check": "hreflang-error", "path": "/en/contacts/", "lang": "en", "what": "hreflang=\"kz\""},
@@ -384,7 +388,8 @@ def parity_site() -> ParitySite:
 GOV = "/memleket/entities/vko"
 
 PLANTED_GOV = [
-    {"check": "missing-item", "path": f"{GOV}/press/news", "lang": "en", "what": "news 104 absent in English"},
+    {"check": "missing-language-version", "path": f"{GOV}/press/news/details/104", "lang": "en",
+     "what": "news 104 absent in English (its row in the list and its page: one finding, on the page)"},
     {"check": "missing-document", "path": f"{GOV}/documents", "lang": "kk", "what": "rules-7 absent in Kazakh"},
     {"check": "missing-document", "path": f"{GOV}/documents", "lang": "kk", "what": "Kazakh links the Russian budget file"},
     {"check": "number-mismatch", "path": f"{GOV}/press/news/details/102", "lang": "en", "what": "date 14 March in English"},

@@ -44,6 +44,26 @@ def test_element_lang_mismatch():
     assert run("element-lang-mismatch", [page("http://x/ru/", "ru", "ru", [RU_TEXT], lang_elements=[neutral])]) == []
 
 
+def test_the_act_decision_rule_for_short_texts():
+    """checks/language/common.py mismatch_outcome: confidently another language and the declared one
+    implausible -> violation; a short text that reads as its declared language too -> incomplete."""
+    bilingual = {"selector": "span.fr", "lang": "fr", "own_text": "Paul put dire comment on tape", "visible": True}
+    dutch = {"selector": "span.nl", "lang": "fr", "own_text": "Hij ging met de kippen op stok", "visible": True}
+    # declared kk/ru/en: the identifier's `reliable` decides, as before (two Russian words: not reliable)
+    short = {"selector": "a.ru", "lang": "kk", "own_text": "Главная страница", "visible": True}
+    longer = {"selector": "p.ru", "lang": "kk", "own_text": RU_TEXT, "visible": True}
+    found = run("element-lang-mismatch", [page("http://x/en/", "en", "en", [EN_TEXT],
+                                               lang_elements=[bilingual, dutch, short, longer])])
+    assert sorted((f.selector, f.outcome) for f in found) == [
+        ("a.ru", "incomplete"), ("p.ru", "violation"), ("span.fr", "incomplete"), ("span.nl", "violation")]
+    # a short page plainly in English, declared Dutch: failed, not can't tell (ACT ucwvc8 failed example 2)
+    found = run("lang-mismatch", [page("http://x/", None, "nl", ['The Dutch word "gelukkig" has no equivalent in English.'])])
+    assert [f.outcome for f in found] == ["violation"]
+    # the bilingual sentence declared French: at most can't tell (ACT ucwvc8 inapplicable example 4)
+    found = run("lang-mismatch", [page("http://x/", None, "fr", ["Paul put dire comment on tape"] * 2)])
+    assert [f.outcome for f in found] == ["incomplete"]
+
+
 def test_untranslated_page():
     kk = page("http://x/kz/news", "kk", "kk", [RU_TEXT, RU_TEXT])
     ru = page("http://x/ru/news", "ru", "ru", [RU_TEXT, RU_TEXT])

@@ -95,8 +95,9 @@ def test_switching_language_changes_the_reports_own_words(tmp_path, other, fixed
 def test_markdown_stays_under_githubs_limit_for_a_huge_run():
     base = sample_result()
     template = next(f for f in base.findings if f.check == "color-contrast")
-    many = [replace(template, url=f"https://example.gov.kz/kk/page-{i}", message="ә" * 300, fingerprint=f"{i:016x}")
-            for i in range(6000)]
+    # 6,000 different elements (no template groups them), each on a page of its own.
+    many = [replace(template, url=f"https://example.gov.kz/kk/page-{i}", message="ә" * 300, fingerprint=f"{i:016x}",
+                    selector=f"main p.lead{i}x", locator=None) for i in range(6000)]
     result = replace(base, findings=many)
     text = build_markdown(result, many)
     size = len(text.encode("utf-8"))

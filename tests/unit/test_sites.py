@@ -288,15 +288,35 @@ def test_govkz_api_answers_in_the_accept_language(govkz):
 def test_govkz_planted_news(govkz):
     ids = {lang: [n["id"] for n in api(govkz, "/press/news", lang)[2]["items"]] for lang in ("kk", "ru", "en")}
     assert 204 in ids["kk"] and 204 in ids["ru"] and 204 not in ids["en"]
+    assert {205, 206} <= set(ids["ru"]) and not {205, 206} & set(ids["kk"])
     assert api(govkz, "/press/news/204", "en")[0] == 404 and api(govkz, "/press/news/204", "kk")[0] == 200
     kk_203 = api(govkz, "/press/news/203", "kk")[2]
     assert kk_203["lang"] == "kk" and not KAZAKH_LETTERS.search(" ".join(kk_203["paragraphs"]))
     assert KAZAKH_LETTERS.search(" ".join(api(govkz, "/press/news/201", "kk")[2]["paragraphs"]))
     assert len(api(govkz, "/press/news?limit=3", "ru")[2]["items"]) == 3
-    doc = api(govkz, "/documents", "en")[2]["items"][0]["file"]
-    status, headers, body = fetch(govkz, doc)
+    assert [d["id"] for d in api(govkz, "/documents", "en")[2]["items"]] == [301, 303]
+    assert api(govkz, "/documents/302", "en")[0] == 404
+    doc = api(govkz, "/documents/301", "en")[2]
+    assert doc["labels"][0] == "Date" and doc["number"] == "45"
+    status, headers, body = fetch(govkz, doc["file"])
     assert status == 200 and headers["Content-Type"] == "application/pdf" and body.startswith(b"%PDF")
-    assert {p["check"] for p in govkz_spa.PLANTED} == {"untranslated-page", "missing-item", "missing-language-version"}
+    assert {p["check"] for p in govkz_spa.PLANTED} == {"untranslated-page", "missing-language-version",
+                                                       "missing-document"}
+    assert api(govkz, "", "kk")[2]["portals"] == [] and api(govkz, "", "kk")[2]["not_found"] == "Бет табылмады"
+
+
+def test_govkz_variants_empty_answers_other_wording_and_portal_links():
+    site = govkz_spa.govkz_spa_site(missing_api="empty", wording="other", portals=True,
+                                    drop_portal=("open_data", "kk"), wrong_version=("egov", "ru"))
+    with SiteServer(site) as base:
+        status, _, body = fetch(base, "/api/v1/entities/demo-akimat/press/news/205", headers={"Accept-Language": "kk"})
+        assert (status, body) == (200, b"null")
+        entity = api(base, "", "kk")[2]
+        assert entity["not_found"] == govkz_spa.OTHER_NOT_FOUND["kk"]
+        hrefs = {p["href"] for p in entity["portals"]}
+        assert "https://egov.kz/cms/kk" in hrefs and "https://data.egov.kz/" not in hrefs
+        assert "https://egov.kz/cms/kk" in {p["href"] for p in api(base, "", "ru")[2]["portals"]}  # wrong version
+        assert fetch(base, "/memleket/entities/demo-akimat?lang=kk")[2].count(b"x-dns-prefetch-control") == 1
 
 
 # --- the generated site -------------------------------------------------------------------------------------

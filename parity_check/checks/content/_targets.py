@@ -2,16 +2,13 @@
 whether that makes it broken. Shared by broken-link, broken-image and scanned-document."""
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 from ...models import normalise_url
+from ...not_found import OUTCOME as NOT_FOUND
 from ...urls import in_scope
 from ._sections import page_index
 
-# A page that answers 200 but says it does not exist (single-page apps render their "not found" view so).
-_NOT_FOUND = re.compile(r"^\W*404\b|\b404\W*$|\b404\s*(?:not found|error|ошибка|қате)|page not found|not found|"
-                        r"страница не найдена|не найдена|бет табылмады|табылмады", re.I)
 # Answers that may be the checker's problem, not the visitor's: log-ins, bot walls, rate limits.
 _MAYBE_FOR_US_ONLY = (401, 403, 407, 429, 451)
 
@@ -45,8 +42,10 @@ class Targets:
 
     def entry(self, url: str) -> dict | None:
         rec = self.crawl.get(normalise_url(url))
-        if rec is not None and rec.outcome == "audited" and self.index.fact("soft_404", rec, soft_404):
-            return {"status": rec.status, "error": None, "final_url": rec.final_url, "source": "crawl",
+        if rec is not None and rec.outcome == NOT_FOUND:  # answered 200, says it does not exist (not_found.py)
+            if self._other_version_exists(rec):
+                return None  # a missing language version: reported once, on its page (parity/absence.py)
+            return {"status": rec.status, "error": rec.error, "final_url": rec.final_url, "source": "crawl",
                     "in_scope": True, "soft_404": True}
         if url in self.checked:
             return self.checked[url]
@@ -54,6 +53,10 @@ class Targets:
             return {"status": rec.status, "error": rec.error, "final_url": rec.final_url, "source": "crawl",
                     "in_scope": True}
         return None
+
+    def _other_version_exists(self, record) -> bool:
+        group = self.index.group_by_key.get(self.index.root_of(record))
+        return bool(group) and any(v.outcome == "audited" for v in group.versions.values())
 
     def network_failure(self, entry: dict | None, internal: bool) -> bool:
         """Another site not answering while the checker could reach no other site: our network, not a finding."""
@@ -64,14 +67,6 @@ class Targets:
         if entry and "in_scope" in entry:
             return bool(entry["in_scope"])
         return in_scope(url, self.hosts)
-
-
-def soft_404(record) -> bool:
-    """An audited page whose title or main heading says it does not exist."""
-    dom = record.get("dom") or {}
-    texts = [dom.get("title") or ""] + [s.get("text") or "" for s in dom.get("segments", [])
-                                        if s.get("tag") == "h1" and s.get("region") in ("main", "body")]
-    return any(len(t) <= 60 and _NOT_FOUND.search(t) for t in texts if t.strip())
 
 
 def _site_hosts(ctx) -> set[str]:

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from ._targets import Targets, soft_404, target_of, verdict
+from ._targets import Targets, target_of, verdict
 
 
 def _decode_failure(img: dict, entry: dict | None) -> tuple[str, str] | None:
@@ -77,8 +77,6 @@ class BrokenImage(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         targets = Targets(ctx)
         for page in ctx.audited("normal"):
-            if soft_404(page):
-                continue  # a "not found" view is the missing page itself, not a page of the site
             seen = set()
             for img in (page.get("dom") or {}).get("images", []):
                 url = target_of(img.get("src"))

@@ -6,7 +6,7 @@ from typing import Iterable
 from ...models import Finding, normalise_url
 from ...urls import language_of_url, page_key
 from ..base import Check, CheckContext, register
-from ._targets import Targets, soft_404, target_of, verdict
+from ._targets import Targets, target_of, verdict
 
 
 @register
@@ -14,7 +14,9 @@ class BrokenLink(Check):
     """Reads the `links` site artifact (every target checked once after the crawl; the crawl's own statuses
     where it is missing) and reports each page x target whose target is broken, at the link's selector.
     The site's own pages and documents failing are violations, and so is an own page that answers 200 but
-    whose title or main heading says "not found" (single-page apps do that); another site answering
+    that says it does not exist (not_found.py: single-page apps answer 200 and render "not found"), unless
+    it is a missing language version of a page that exists, which missing-language-version or
+    missing-document report once, on that page; another site answering
     401/403/429 or 5xx, or not answering, is "incomplete": it may only be refusing an automated visitor.
     When the checker could reach no other site at all, other sites not answering are not reported. A link to
     this very page in another language that is missing (the language switcher) is left to the language
@@ -63,8 +65,6 @@ class BrokenLink(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         targets = Targets(ctx)
         for page in ctx.audited("normal"):
-            if soft_404(page):
-                continue  # a "not found" view is the missing page itself, not a page of the site
             seen = {normalise_url(page.url)}  # a link to the page itself is no way out of it
             for link in (page.get("dom") or {}).get("links", []):
                 url = target_of(link.get("href"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...artifacts import PageRecord
+from ...language import model_share, primary_language
 
 LANG_NAMES = {
     "en": {"kk": "Kazakh", "ru": "Russian", "en": "English"},
@@ -42,3 +43,37 @@ def main_text(page: PageRecord) -> list[str]:
     if sum(len(t) for t in main) >= 80:
         return main
     return [s["text"] for s in segs if s.get("region") not in ("nav", "header", "footer")] or [s["text"] for s in segs]
+
+
+# -- the decision rule of lang-mismatch (ACT ucwvc8) and element-lang-mismatch (ACT off6ek) -----------------
+# Languages the identifier has word lists for (language/kazakh.py, lexicon.py): for them `reliable` is what
+# bench/language_bench.py measures (100% precision of reliable answers on its test split, short Kazakh and
+# Russian labels included), and the rule below leaves it exactly as it was.
+WORD_LIST_LANGUAGES = ("kk", "ru", "en")
+CONFIDENT = 0.9  # the identifier's confidence that counts as "confidently in another language"
+# The model's share of the declared language over the text below which that language is implausible. ACT's
+# bilingual example "Paul put dire comment on tape" (English and French word for word) gives French 0.44;
+# English phrases give Dutch 0.12 ("Fireworks over Paris") and French 0.0005.
+PLAUSIBLE = 0.25
+
+
+def mismatch_outcome(declared: str, texts: list[str], reliable: bool, confidence: float) -> str:
+    """Outcome of a text in another language than `declared`: "violation" (ACT failed) or "incomplete"
+    (ACT cantTell). The caller has already found that the text is in a language (not neutral, not und)
+    other than `declared`; no finding at all is its answer for text in the declared language.
+
+      violation   the text is confidently in the other language AND the declared one is implausible for it:
+                  - declared kk, ru or en: the identifier's answer is reliable (conclusive words, or a model
+                    that read 20+ letters at 90%+); the word lists then speak for the declared language too
+                  - declared another language (no word lists for it): the identifier is at least 90% sure,
+                    and the model alone gives the declared language under PLAUSIBLE of the text
+      incomplete  otherwise: too little text to be sure, or a short text that reads as the declared
+                  language too (a span may be a sentence in two languages), or a language the model does
+                  not know; a person decides
+    """
+    if primary_language(declared) in WORD_LIST_LANGUAGES:
+        return "violation" if reliable else "incomplete"
+    if not (reliable or confidence >= CONFIDENT):
+        return "incomplete"
+    share = model_share(texts, declared)
+    return "violation" if share is not None and share < PLAUSIBLE else "incomplete"

@@ -6,15 +6,17 @@ from typing import Iterable
 from ...language import identify, is_valid_lang_code, same_language
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from .common import name_args
+from .common import mismatch_outcome, name_args
 
 
 @register
 class ElementLangMismatch(Check):
     """A passage marked with `lang` (say `<span lang="es">`) whose text is in another language. The text judged
     is what inherits the element's language: its rendered text and accessible names (alt, aria-labelledby),
-    without descendants that carry their own `lang`. Short or language-neutral text cannot be judged and
-    is left alone; a doubtful judgement is `incomplete`."""
+    without descendants that carry their own `lang`. Language-neutral text cannot be judged and is left
+    alone. The decision rule (common.mismatch_outcome): a violation needs text confidently in another language
+    for which the declared language is implausible; a short span that reads as its declared language too
+    ("Paul put dire comment on tape", English and French) is `incomplete` at most."""
 
     id = "element-lang-mismatch"
     tags = ("wcag2aa", "wcag312", "act:off6ek", "kz:st-rk-2191")
@@ -46,6 +48,6 @@ class ElementLangMismatch(Check):
                     continue
                 yield self.finding(
                     page=page, selector=el.get("selector"), content_key=text[:80],
-                    outcome="violation" if guess.reliable else "incomplete",
+                    outcome=mismatch_outcome(declared, [text], guess.reliable, guess.confidence),
                     args=name_args(declared=declared, detected=guess.lang),
                     evidence={"text": text[:300], "confidence": round(guess.confidence, 3)})

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ...language import is_valid_lang_code, page_language, same_language
+from ...language import identify, identify_many, is_valid_lang_code, page_language, same_language
+from ...language.page import MIN_SHARE
 from ...models import Finding
 from ..base import Check, CheckContext, register
-from .common import name_args, text_segments
+from .common import mismatch_outcome, name_args, text_segments
 
 
 @register
@@ -15,7 +16,12 @@ class LangMismatch(Check):
     read the whole page with the wrong pronunciation rules. Decided over all text that inherits the page's
     language (text, accessible names and the title), counting words per language (as ACT ucwvc8 asks),
     never from one string. axe-core checks only that the code is valid; a page set to the wrong language
-    passes it."""
+    passes it.
+
+    The decision rule (common.mismatch_outcome): a violation when the page's text is confidently in
+    another language (20 words or more in it, a clear majority; or a shorter page whose text in that
+    language the identifier reads reliably) and the declared language is implausible for it; otherwise
+    `incomplete` (ACT's cantTell), never a violation on a page that reads as its declared language too."""
 
     id = "lang-mismatch"
     tags = ("wcag2a", "wcag311", "act:ucwvc8", "kz:st-rk-2191")
@@ -46,7 +52,14 @@ class LangMismatch(Check):
             verdict = page_language(inherited)
             if verdict.lang in (None, "und") or same_language(declared, verdict.lang):
                 continue
+            # the text in the winning language, read as one: a short page (a title and a sentence) may be
+            # plainly in that language though it has fewer words than the count needs
+            theirs = [t for t, g in zip(inherited, identify_many(inherited)) if g.lang == verdict.lang]
+            joined = identify(" ".join(theirs))
+            sure = verdict.share >= MIN_SHARE and joined.lang == verdict.lang
+            outcome = mismatch_outcome(declared, theirs, verdict.reliable or (sure and joined.reliable),
+                                       joined.confidence if sure else 0.0)
             yield self.finding(
-                page=page, selector="html", outcome="violation" if verdict.reliable else "incomplete",
+                page=page, selector="html", outcome=outcome,
                 args={**name_args(declared=declared, detected=verdict.lang), "share": round(verdict.share * 100)},
                 evidence={"words_by_lang": verdict.words_by_lang, "declared": declared})

@@ -1,13 +1,18 @@
-"""A page exists in one language but its counterpart in another is missing, fails, or silently
-redirects to another language; or the language switcher points nowhere."""
+"""A page exists in one language but its counterpart in another is missing (answers 404, or says it does not
+exist: not_found.py), fails, or silently redirects to another language; or the language switcher points
+nowhere."""
 from __future__ import annotations
 
 import re
 from typing import Iterable
 
 from ...models import Finding, normalise_url
+from ...not_found import OUTCOME as NOT_FOUND
+from ...parity import align
+from ...parity.absence import absences
 from ...urls import code_to_lang, language_named, language_of_url
 from ..base import Check, CheckContext, register
+from ..parity.common import SOURCE_ORDER
 from .common import name_args
 
 NOWHERE = re.compile(r"^\s*(#.*|javascript:.*|)$", re.I)
@@ -20,7 +25,12 @@ def switcher_target(link: dict) -> str | None:
 @register
 class MissingLanguageVersion(Check):
     """For every page found in one language, its counterparts in the others (found by the site's URL
-    pattern, its hreflang links and its language switcher) must exist and be in their own language."""
+    pattern, its hreflang links and its language switcher) must exist and be in their own language.
+
+    A version that does not exist (404/410, or a page that answers 200 and says "not found", as single-page
+    platforms do) is one missing thing, reported once here on that version, linking the versions that exist
+    and the lists that show the item (the list of this language lacks its row for the same reason, and
+    missing-item leaves that row to this finding). A document's page is missing-document's."""
 
     id = "missing-language-version"
     tags = ("kz:constitution-art7", "kz:order-124", "kz:law-access-to-information-art16")
@@ -30,6 +40,14 @@ class MissingLanguageVersion(Check):
     why = ("A citizen who reads the site in Kazakh (the state language) or Russian must find the same page "
            "in that language; a missing or redirected version shuts them out of that content.")
     messages = {
+        "not_found": {
+            "en": "The {lang_name} version of this page (“{label}” in the {source_name} version) does not exist: "
+                  "the site shows its “not found” page ({detail}).",
+            "ru": "Версии этой страницы на языке «{lang_ru}» («{label}» в версии «{source_ru}») не существует: "
+                  "сайт показывает страницу «не найдено» ({detail}).",
+            "kk": "Бұл беттің {lang_kk} нұсқасы жоқ («{label}», {source_kk} нұсқасы): сайт «бет табылмады» "
+                  "бетін көрсетеді ({detail}).",
+        },
         "failed": {
             "en": "The {lang_name} version of this page does not open ({error}).",
             "ru": "Версия страницы на языке «{lang_ru}» не открывается ({error}).",
@@ -48,6 +66,12 @@ class MissingLanguageVersion(Check):
     }
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        done = set()
+        for ga in sorted(align(ctx).groups, key=lambda g: g.group.key):
+            for gone in absences(ga, ctx.index, ctx.languages, SOURCE_ORDER):
+                done.add(gone.record.key)
+                if not gone.documents:  # a document's page: missing-document reports it
+                    yield self._missing(ctx, gone)
         # Pages are paired by URL pattern, hreflang and the switcher (parity.group_pages), so a site whose
         # paths differ per language (/kz/basshylyq vs /ru/rukovodstvo) is not blamed for the addresses
         # the crawler guessed from the pattern and found missing.
@@ -59,7 +83,7 @@ class MissingLanguageVersion(Check):
             related = sorted(r.url for r in audited.values())
             for lang in ctx.languages:
                 record = by_lang.get(lang)
-                if record is None:
+                if record is None or record.key in done:
                     continue  # the site's URLs gave no counterpart to visit; the switcher is checked below
                 if record.outcome == "failed":
                     yield self.finding(page=record, key="failed", related=related, selector=None,
@@ -72,6 +96,22 @@ class MissingLanguageVersion(Check):
                                        args={**name_args(lang=lang, to=landed.lang), "final_url": record.final_url},
                                        evidence={"final_url": record.final_url, "redirects": record.get("redirects")})
         yield from self._switchers(ctx)
+
+    def _missing(self, ctx: CheckContext, gone) -> Finding:
+        record = gone.record
+        evidence = {"status": record.status, "present_in": sorted(gone.present),
+                    "listed_on": gone.listed_on}
+        if record.outcome != NOT_FOUND:
+            return self.finding(page=record, key="failed", related=gone.related, selector=None,
+                                args={**name_args(lang=gone.lang), "error": gone.why}, evidence=evidence)
+        verdict = ctx.index.not_found.get(record.key)
+        detail = verdict.detail if verdict else (record.error or "").removeprefix("not found: ")
+        if verdict:
+            evidence.update(not_found=verdict.reason, **{f"not_found_{k}": v for k, v in verdict.evidence.items()})
+        return self.finding(page=record, key="not_found", related=gone.related, selector=None,
+                            args={**name_args(lang=gone.lang, source=gone.source), "label": gone.label[:100],
+                                  "detail": detail},
+                            evidence=evidence)
 
     def _switchers(self, ctx: CheckContext) -> Iterable[Finding]:
         for page in ctx.audited("normal"):

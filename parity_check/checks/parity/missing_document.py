@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from ...models import Finding
+from ...not_found import OUTCOME as NOT_FOUND
 from ...parity import CONFIDENT, align
+from ...parity.absence import absences, own_page_missing
 from ...parity.alignment import GroupAlignment
 from ...parity.items import Document
 from ..base import Check, CheckContext, register
@@ -19,7 +21,12 @@ class MissingDocument(Check):
     date and number). Reported: an attachment with no counterpart in a version that exists; a file whose
     name or folder marks another language (`decree_ru.pdf` on the Kazakh page); and the very same file
     linked from two versions, which is a violation where the site otherwise publishes a file per language
-    and a matter for review where it does not (the file may be bilingual)."""
+    and a matter for review where it does not (the file may be bilingual).
+
+    A document's own page (its other versions offer a file and tell no story) that is missing in a
+    language (404, or a page that says "not found") is one missing document, reported on that page with
+    the versions that exist and the lists that show it; those lists' rows are not reported again, and
+    nothing is reported about the labels of a page that does not exist."""
 
     id = "missing-document"
     tags = ("kz:order-124", "kz:law-access-to-information-art16", "kz:constitution-art7")
@@ -34,6 +41,13 @@ class MissingDocument(Check):
             "en": "The document '{label}' ({file}) of the {source_name} version is missing from this {lang_name} version.",
             "ru": "Документ «{label}» ({file}) есть в версии «{source_ru}», но отсутствует в версии «{lang_ru}».",
             "kk": "«{label}» құжаты ({file}) {source_kk} нұсқасында бар, ал {lang_kk} нұсқасында жоқ.",
+        },
+        "missing_page": {
+            "en": "The document '{label}' ({file}) of the {source_name} version has no {lang_name} version: its "
+                  "page here does not exist ({why}).",
+            "ru": "Документ «{label}» ({file}) есть в версии «{source_ru}», но его версии на языке «{lang_ru}» нет: "
+                  "страница не существует ({why}).",
+            "kk": "«{label}» құжаты ({file}) {source_kk} нұсқасында бар, ал {lang_kk} нұсқасы жоқ: бет жоқ ({why}).",
         },
         "other_language_file": {
             "en": "This {lang_name} version links the {file_lang_name} file {file}.",
@@ -50,12 +64,31 @@ class MissingDocument(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         alignment = align(ctx)
         for ga in alignment.groups:
+            yield from self._missing_pages(ctx, ga)
             if len(ga.pages) >= 2:
-                yield from self._missing(ga, alignment.broken)
+                yield from self._missing(ga, alignment.broken, ctx.index)
                 yield from self._shared_files(ga)
             yield from self._other_language_files(ga, ctx.languages)
 
-    def _missing(self, ga: GroupAlignment, broken: set[str]) -> Iterable[Finding]:
+    def _missing_pages(self, ctx: CheckContext, ga: GroupAlignment) -> Iterable[Finding]:
+        for gone in absences(ga, ctx.index, ctx.languages, SOURCE_ORDER):
+            if not gone.documents:
+                continue  # not a document's page: missing-language-version reports it
+            doc = gone.documents[0]
+            verdict = ctx.index.not_found.get(gone.record.key)
+            yield self.finding(
+                page=gone.record, key="missing_page", content_key=f"doc:{doc.name_key or doc.url_key}",
+                related=gone.related, outcome="violation",
+                args={**lang_args(lang=gone.lang, source=gone.source), "label": (gone.label or doc.text)[:100],
+                      "file": doc.href.rsplit("/", 1)[-1],
+                      "why": verdict.detail if verdict else gone.why},
+                evidence={"documents": [d.href for d in gone.documents][:5], "present_in": sorted(gone.present),
+                          "listed_on": gone.listed_on, "status": gone.record.status,
+                          "not_found": verdict.reason if verdict else None,
+                          "why_absent": "the page of this document in this language does not exist"
+                                        if gone.record.outcome == NOT_FOUND else f"HTTP {gone.record.status}"})
+
+    def _missing(self, ga: GroupAlignment, broken: set[str], index) -> Iterable[Finding]:
         for cluster in ga.clusters:
             # a link to a file that does not open is broken-link's finding, not a document to translate
             holders = {lang: [d for it in items for d in it.documents if d.href not in broken]
@@ -71,6 +104,8 @@ class MissingDocument(Check):
                     continue
                 if _on_page(holders[source], page.documents):
                     continue  # the file is on the page, outside the paired item
+                if any(own_page_missing(it, lang, index) for items in cluster.items.values() for it in items):
+                    continue  # its own page is missing in this language too: reported there
                 in_row = lang in cluster.langs  # the row is there but without its file
                 best = max(cluster.pairs, key=lambda p: p.score, default=None)
                 yield self.finding(

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ...models import Finding
 from ...parity import CONFIDENT, align
+from ...parity.absence import own_page_missing
 from ...parity.alignment import Cluster, GroupAlignment
 from ...parity.items import Item, PageItems
 from ...parity.matching import shape
@@ -21,7 +22,9 @@ class MissingItem(Check):
     that exists is reported on that version. Attachments are `missing-document`'s; items newer than a
     lagging version's newest item are `stale-language`'s (one cause, one finding); an item older than every
     entry of a list at least as long is on that list's next page, not missing. Where the item has
-    no language-neutral facts to look for (a section with only translated text), the finding is for review."""
+    no language-neutral facts to look for (a section with only translated text), the finding is for review.
+    A row whose own page is missing in that language too (404, or "not found") is one missing thing, reported
+    on that page (missing-language-version or missing-document), which links this list."""
 
     id = "missing-item"
     tags = ("kz:order-124", "kz:law-access-to-information-art16", "kz:constitution-art7")
@@ -51,7 +54,8 @@ class MissingItem(Check):
                     if lang in cluster.langs:
                         continue
                     outcome = self._outcome(sample, page, ga, lags.get(lang))
-                    if outcome is None:
+                    if outcome is None or any(own_page_missing(it, lang, ctx.index)
+                                              for items in cluster.items.values() for it in items):
                         continue
                     related = [ga.pages[l].record.url for l in cluster.langs]
                     best = max(cluster.pairs, key=lambda p: p.score, default=None)
